@@ -17,10 +17,13 @@ public final class LakeHome {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** {@code $LAKE_HOME}, else {@code ./.lake}. */
+    /** The {@code lake.home} system property, else {@code $LAKE_HOME}, else {@code ./.lake}. */
     public static LakeHome fromEnvironment() {
-        String env = System.getenv("LAKE_HOME");
-        return new LakeHome(Path.of(env == null || env.isBlank() ? ".lake" : env));
+        String dir = System.getProperty("lake.home");
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv("LAKE_HOME");
+        }
+        return new LakeHome(Path.of(dir == null || dir.isBlank() ? ".lake" : dir));
     }
 
     public Path root() { return root; }

@@ -251,6 +251,7 @@ public final class ErpSimulator {
         double g = r.nextDouble();
         s.gender = g < 0.49 ? "F" : g < 0.98 ? "M" : "X";
         if (from != null) {
+            s.gender = ReferenceData.FEMALE_FIRST_NAMES.contains(from.firstName) ? "F" : "M";
             s.firstName = from.firstName;
             s.lastName = from.lastName;
             s.personalEmail = from.email;

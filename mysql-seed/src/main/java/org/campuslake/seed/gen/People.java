@@ -6,7 +6,8 @@ import java.util.Random;
 import net.datafaker.Faker;
 
 /**
- * French names and phone numbers from Datafaker. The Faker's Random is re-seeded per person from a keyed draw,
+ * French last names, phone numbers and company names from Datafaker; first names by gender from
+ * {@link ReferenceData}. The Faker's Random is re-seeded per person from a keyed draw,
  * so a person's name depends on who they are, not on how many names were drawn before.
  */
 final class People {
@@ -18,11 +19,15 @@ final class People {
     Name name(long key, String gender) {
         random.setSeed(key);
         String first = switch (gender) {
-            case "F" -> faker.name().femaleFirstName();
-            case "M" -> faker.name().maleFirstName();
+            case "F" -> pick(ReferenceData.FEMALE_FIRST_NAMES);
+            case "M" -> pick(ReferenceData.MALE_FIRST_NAMES);
             default -> faker.name().firstName();
         };
         return new Name(first, faker.name().lastName());
+    }
+
+    private String pick(java.util.List<String> names) {
+        return names.get(random.nextInt(names.size()));
     }
 
     String phone(long key) {

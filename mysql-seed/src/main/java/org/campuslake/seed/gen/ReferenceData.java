@@ -106,4 +106,21 @@ final class ReferenceData {
             "gmail.com", "orange.fr", "free.fr", "hotmail.fr", "laposte.net", "outlook.fr", "yahoo.fr", "sfr.fr");
 
     static final String SCHOOL_DOMAIN = "campuslake.fr";
+
+    /*
+     * Datafaker's French locale has one mixed first-name list (its gendered methods fall back to English), so
+     * first names by gender come from here: common names given in France around 2000-2010.
+     */
+    static final List<String> FEMALE_FIRST_NAMES = List.of(
+            "Léa", "Manon", "Chloé", "Emma", "Camille", "Inès", "Sarah", "Jade", "Lola", "Anaïs", "Lucie", "Océane",
+            "Marie", "Eva", "Romane", "Lisa", "Zoé", "Julie", "Mathilde", "Louise", "Juliette", "Clémence", "Célia",
+            "Laura", "Léna", "Maëlys", "Charlotte", "Ambre", "Pauline", "Lina", "Jeanne", "Noémie", "Justine",
+            "Elisa", "Alice", "Émilie", "Carla", "Maëlle", "Alicia", "Mélissa", "Clara", "Margaux", "Lou", "Louna",
+            "Anna", "Capucine", "Salomé", "Agathe", "Héloïse", "Yasmine", "Amandine", "Marine", "Laurine", "Fanny");
+    static final List<String> MALE_FIRST_NAMES = List.of(
+            "Enzo", "Lucas", "Mathis", "Nathan", "Thomas", "Hugo", "Théo", "Tom", "Louis", "Raphaël", "Clément",
+            "Léo", "Mathéo", "Maxime", "Alexandre", "Antoine", "Yanis", "Paul", "Baptiste", "Alexis", "Gabriel",
+            "Arthur", "Jules", "Ethan", "Noah", "Quentin", "Axel", "Evan", "Romain", "Valentin", "Maxence", "Adam",
+            "Nicolas", "Julien", "Maël", "Pierre", "Rayan", "Victor", "Mohamed", "Adrien", "Kylian", "Sacha",
+            "Benjamin", "Florian", "Kevin", "Dylan", "Corentin", "Bastien", "Jérémy", "Loïc", "Malo", "Titouan");
 }

@@ -1,0 +1,46 @@
+package org.campuslake.seed.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptTest {
+    @Test
+    void splitsOnSemicolonsOutsideQuotesAndComments() {
+        String sql = "-- a comment; not a statement\n"
+                + "CREATE TABLE t (a INT COMMENT 'x; y');\n"
+                + "INSERT INTO t VALUES (1); # trailing; comment\n"
+                + "SELECT DATE_FORMAT(d, '%Y;%m') FROM `we;ird`;\n"
+                + "SELECT 'it''s'; SELECT \"dq;\";";
+        assertThat(SqlScript.statements(sql)).containsExactly(
+                "CREATE TABLE t (a INT COMMENT 'x; y')",
+                "INSERT INTO t VALUES (1)",
+                "SELECT DATE_FORMAT(d, '%Y;%m') FROM `we;ird`",
+                "SELECT 'it''s'",
+                "SELECT \"dq;\"");
+    }
+
+    @Test
+    void rejectsUnterminatedStrings() {
+        assertThatThrownBy(() -> SqlScript.statements("SELECT 'oops;")).hasMessageContaining("unterminated");
+    }
+
+    @Test
+    void theShippedDdlFilesAreListedAndParse() {
+        List<SchemaInstaller.Script> scripts = SchemaInstaller.scripts();
+        assertThat(scripts).extracting(SchemaInstaller.Script::path)
+                .containsExactly("lake_meta/V001__lake_meta.sql", "erp/V001__erp_tables.sql",
+                        "summary/V001__summary_dimensions.sql");
+        for (SchemaInstaller.Script s : scripts) {
+            assertThat(SqlScript.statements(s.text())).isNotEmpty();
+            assertThat(s.checksum()).hasSize(64);
+        }
+        // Every ERP table carries the incremental-import column, maintained on every change.
+        String erp = scripts.get(1).text();
+        long tables = SqlScript.statements(erp).stream().filter(st -> st.startsWith("CREATE TABLE")).count();
+        assertThat(tables).isEqualTo(11);
+        assertThat(erp.split("ON UPDATE CURRENT_TIMESTAMP", -1)).hasSize(12);
+    }
+}
