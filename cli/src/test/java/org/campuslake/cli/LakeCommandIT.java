@@ -1,0 +1,180 @@
+package org.campuslake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The `./lake` launcher as a user runs it: real processes, a real background MariaDB, exit codes and messages. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LakeCommandIT {
+    private static final Path LAKE = Path.of("..", "lake").toAbsolutePath().normalize();
+    private static Path home;
+    private static int port;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        home = Path.of("target", "it-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        lake("down");
+    }
+
+    static Run lake(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LAKE_HOME", home.toString());
+        pb.environment().put("LAKE_DB_PORT", Integer.toString(port));
+        pb.environment().put("LAKE_NO_BUILD", "1");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile("lake-out", ".txt");
+        Path err = Files.createTempFile("lake-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("lake %s finished", String.join(" ", args)).isTrue();
+        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    private static String password() throws IOException {
+        return Files.readString(home.resolve("secrets/etl.password"), StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    @Order(1)
+    void helpOnEveryCommandAndStatusWhenStopped() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
+            {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}}) {
+            Run r = lake(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).contains("Usage: lake");
+        }
+        Run status = lake("status");
+        assertThat(status.exit()).isEqualTo(3);
+        assertThat(status.out()).contains("not running");
+    }
+
+    @Test
+    @Order(2)
+    void badArgumentsGiveOneClearLineAndExitTwoWithoutStartingAnything() throws Exception {
+        String[][] cases = {
+            {"seed", "--scale", "0"}, {"seed", "--scale", "-1"}, {"seed", "--scale", "abc"},
+            {"seed", "--start", "2025-02-30"}, {"erp", "advance", "--to", "tomorrow"}, {"erp", "advance"},
+            {"nonsense"}};
+        for (String[] args : cases) {
+            Run r = lake(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(String.join(" ", args) + ": " + r.err()).hasSize(1);
+            assertThat(r.err()).startsWith("lake");
+        }
+        assertThat(lake("seed", "--scale", "0").err()).contains("scale factor must be a number > 0");
+        assertThat(lake("seed", "--start", "2025-02-30").err()).contains("not a valid date (expected YYYY-MM-DD)");
+        assertThat(lake("status").exit()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(3)
+    void upPrintsConnectionDetailsButNeverThePassword() throws Exception {
+        Run up = lake("up");
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(up.err()).contains("Starting local services");
+        assertThat(up.out()).contains("jdbc:mysql://127.0.0.1:" + port + "/summary").contains("user       etl")
+                .contains(home.resolve("secrets/etl.password").toString());
+        String password = password();
+        assertThat(up.out() + up.err()).doesNotContain(password);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets/etl.password"))))
+                .isEqualTo("r--------");
+        // No password on any command line: not the daemon's, not the database server's.
+        for (ProcessHandle ph : ProcessHandle.allProcesses().toList()) {
+            String line = ph.info().commandLine().orElse("");
+            assertThat(line).doesNotContain(password);
+        }
+        Run again = lake("up");
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).doesNotContain("Starting local services");
+    }
+
+    @Test
+    @Order(4)
+    void seedAdvanceAndTheirRefusals() throws Exception {
+        Run seed = lake("seed", "--scale", "0.01");
+        assertThat(seed.exit()).as(seed.err()).isZero();
+        assertThat(seed.out()).contains("Seeded the ERP (scale 0.01, seed 42").contains("erp.attendances");
+        Run again = lake("seed");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err().strip()).isEqualTo("lake seed: the ERP is already seeded (scale 0.01, seed 42, clock"
+                + " 2026-08-31); use --force to replace it");
+
+        Run adv = lake("erp", "advance", "--to", "2026-09-02");
+        assertThat(adv.exit()).as(adv.err()).isZero();
+        assertThat(adv.out()).contains("Advanced the ERP 2026-09-01 to 2026-09-02 (2 days)");
+        Run noop = lake("erp", "advance", "--to", "2026-09-01");
+        assertThat(noop.exit()).isZero();
+        assertThat(noop.out()).contains("already at 2026-09-02; nothing to do");
+    }
+
+    @Test
+    @Order(5)
+    void dataSurvivesDownAndUp() throws Exception {
+        Run down = lake("down");
+        assertThat(down.exit()).isZero();
+        assertThat(down.out()).contains("stopped");
+        assertThat(lake("status").exit()).isEqualTo(3);
+        assertThat(ProcessHandle.allProcesses().map(ph -> ph.info().commandLine().orElse(""))
+                .filter(l -> l.contains(home.toString()))).isEmpty();
+        Run status = lake("up");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("seeded (scale 0.01, seed 42), clock 2026-09-02");
+    }
+
+    @Test
+    @Order(6)
+    void anUnreachableDatabaseIsOneLineAndExitOne() throws Exception {
+        Path pw = home.resolve("remote.password");
+        Files.writeString(pw, "whatever\n");
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Run r = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/", "--db-password-file", pw.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("cannot reach the database at jdbc:mysql://127.0.0.1:" + closed);
+        Run noFile = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/");
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--db-password-file");
+    }
+
+    @Test
+    @Order(7)
+    void demoReseedsAndShowsTheDays() throws Exception {
+        Run demo = lake("demo", "--days", "2");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("Seeded the ERP").contains("ERP activity 2026-09-01 to 2026-09-02")
+                .contains("erp.students");
+    }
+}
