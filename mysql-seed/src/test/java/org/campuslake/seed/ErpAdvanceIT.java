@@ -22,39 +22,28 @@ class ErpAdvanceIT {
         db = TestDatabase.get();
     }
 
-    private static ErpSeeder seeder() {
-        return new ErpSeeder(db.erp(), db.workDir(), Progress.NONE);
-    }
 
-    private static ErpAdvancer advancer() {
-        return new ErpAdvancer(db.erp(), Progress.NONE);
-    }
 
-    private static String fingerprint() throws SQLException {
-        try (Connection c = db.erp().open()) {
-            return ErpFingerprint.of(c);
-        }
-    }
 
     @Test
     void advancingAnUnseededErpIsRefused() throws SQLException {
-        seeder().seed(SF001, true);
+        db.seeder().seed(SF001, true);
         try (Connection c = db.admin(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM lake_meta.erp_simulation");
         }
-        assertThatThrownBy(() -> advancer().advance(LocalDate.of(2026, 9, 3)))
+        assertThatThrownBy(() -> db.advancer().advance(LocalDate.of(2026, 9, 3)))
                 .isInstanceOf(SeedException.class).hasMessageContaining("lake seed");
     }
 
     @Test
     void advanceAddsEachDaysActivityStampedWithinThatDay() throws SQLException {
-        seeder().seed(SF001, true);
+        db.seeder().seed(SF001, true);
         long studentsBefore;
         try (Connection c = db.erp().open()) {
             studentsBefore = TestDatabase.count(c, "SELECT MAX(student_id) FROM erp.students");
         }
         LocalDate to = LocalDate.of(2026, 9, 10);
-        ErpAdvancer.Report r = advancer().advance(to);
+        ErpAdvancer.Report r = db.advancer().advance(to);
         assertThat(r.days()).isEqualTo(10);
         assertThat(r.inserted()).isPositive();
         assertThat(r.updated()).isPositive();
@@ -77,10 +66,10 @@ class ErpAdvanceIT {
             }
             assertThat(TestDatabase.orphans(c)).isEmpty();
         }
-        String after = fingerprint();
-        ErpAdvancer.Report again = advancer().advance(LocalDate.of(2026, 9, 5));
+        String after = db.fingerprint();
+        ErpAdvancer.Report again = db.advancer().advance(LocalDate.of(2026, 9, 5));
         assertThat(again.nothingToDo()).isTrue();
-        assertThat(fingerprint()).isEqualTo(after);
+        assertThat(db.fingerprint()).isEqualTo(after);
     }
 
     @Test
@@ -88,13 +77,13 @@ class ErpAdvanceIT {
         // Mid-year, so absences get excused and grades corrected: the reloaded state must match the seed's memory.
         LocalDate midYear = LocalDate.of(2026, 3, 10);
         LocalDate later = LocalDate.of(2026, 3, 24);
-        seeder().seed(SF001, later, true);
-        String seededThrough = fingerprint();
+        db.seeder().seed(SF001, later, true);
+        String seededThrough = db.fingerprint();
 
-        seeder().seed(SF001, midYear, true);
-        ErpAdvancer.Report first = advancer().advance(LocalDate.of(2026, 3, 16));
-        ErpAdvancer.Report second = advancer().advance(later);
+        db.seeder().seed(SF001, midYear, true);
+        ErpAdvancer.Report first = db.advancer().advance(LocalDate.of(2026, 3, 16));
+        ErpAdvancer.Report second = db.advancer().advance(later);
         assertThat(first.updated() + second.updated()).isPositive();
-        assertThat(fingerprint()).isEqualTo(seededThrough);
+        assertThat(db.fingerprint()).isEqualTo(seededThrough);
     }
 }

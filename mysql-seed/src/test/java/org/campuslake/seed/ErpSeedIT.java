@@ -23,9 +23,6 @@ class ErpSeedIT {
         db = TestDatabase.get();
     }
 
-    private static ErpSeeder seeder() {
-        return new ErpSeeder(db.erp(), db.workDir(), Progress.NONE);
-    }
 
     @Test
     void schemaHasElevenKeyedTablesWithUpdatedAtAndInstallsIdempotently() throws SQLException {
@@ -63,7 +60,7 @@ class ErpSeedIT {
 
     @Test
     void seedLoadsExactlyTheGeneratedRowsWithIntactReferences() throws SQLException {
-        ErpSeeder.Report r = seeder().seed(SF001, true);
+        ErpSeeder.Report r = db.seeder().seed(SF001, true);
         try (Connection c = db.erp().open()) {
             for (ErpTable t : ErpTable.values()) {
                 assertThat(TestDatabase.count(c, "SELECT COUNT(*) FROM " + t.qualifiedName()))
@@ -85,13 +82,13 @@ class ErpSeedIT {
 
     @Test
     void reseedingNeedsForceAndOtherwiseTouchesNothing() throws SQLException {
-        seeder().seed(SF001, true);
+        db.seeder().seed(SF001, true);
         String before;
         try (Connection c = db.erp().open()) {
             before = ErpFingerprint.of(c);
         }
         GeneratorConfig other = new GeneratorConfig(0.02, 7, GeneratorConfig.DEFAULT_START);
-        assertThatThrownBy(() -> seeder().seed(other, false))
+        assertThatThrownBy(() -> db.seeder().seed(other, false))
                 .isInstanceOf(SeedException.class).hasMessageContaining("--force").hasMessageContaining("seed 42");
         try (Connection c = db.erp().open()) {
             assertThat(ErpFingerprint.of(c)).isEqualTo(before);
@@ -100,9 +97,9 @@ class ErpSeedIT {
 
     @Test
     void sameScaleAndSeedGiveTheSameDatabaseAndAnotherSeedDoesNot() throws SQLException {
-        String a = seeder().seed(SF001, true).fingerprint();
-        String again = seeder().seed(SF001, true).fingerprint();
-        String other = seeder().seed(new GeneratorConfig(0.01, 7, GeneratorConfig.DEFAULT_START), true).fingerprint();
+        String a = db.seeder().seed(SF001, true).fingerprint();
+        String again = db.seeder().seed(SF001, true).fingerprint();
+        String other = db.seeder().seed(new GeneratorConfig(0.01, 7, GeneratorConfig.DEFAULT_START), true).fingerprint();
         assertThat(again).isEqualTo(a);
         assertThat(other).isNotEqualTo(a);
         try (Connection c = db.erp().open()) {
@@ -112,7 +109,7 @@ class ErpSeedIT {
 
     @Test
     void anEndBeforeTheStartIsRefusedBeforeTouchingAnything() {
-        assertThatThrownBy(() -> seeder().seed(SF001, SF001.start().minusDays(1), true))
+        assertThatThrownBy(() -> db.seeder().seed(SF001, SF001.start().minusDays(1), true))
                 .isInstanceOf(SeedException.class).hasMessageContaining("start date");
     }
 }

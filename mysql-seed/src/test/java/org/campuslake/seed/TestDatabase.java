@@ -58,8 +58,18 @@ public final class TestDatabase {
         return extra -> endpoint.connect(EmbeddedMariaDb.ETL_USER, null, extra);
     }
 
-    public Path workDir() {
-        return home.tmp();
+    public ErpSeeder seeder() {
+        return new ErpSeeder(erp(), home.tmp(), Progress.NONE);
+    }
+
+    public ErpAdvancer advancer() {
+        return new ErpAdvancer(erp(), Progress.NONE);
+    }
+
+    public String fingerprint() throws SQLException {
+        try (Connection c = erp().open()) {
+            return org.campuslake.seed.load.ErpFingerprint.of(c);
+        }
     }
 
     public static long count(Connection c, String sql) throws SQLException {
