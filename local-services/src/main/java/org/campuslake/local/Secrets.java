@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Password files: one secret per file, owner-read-only (0400), generated on first use. Passwords are only
+ * Password files: one secret per file, owner-read-only (0400), without a trailing newline, generated on first use. Passwords are only
  * ever read from these files: never taken from argv, never printed, never logged.
  */
 public final class Secrets {
@@ -63,7 +63,8 @@ public final class Secrets {
             Files.createDirectories(f.getParent());
             Path tmp = Files.createTempFile(f.getParent(), ".secret", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            // No trailing newline: Sqoop's --password-file sends the file's bytes as the password.
+            Files.writeString(tmp, secret, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.setPosixFilePermissions(tmp, OWNER_READ);
             Files.move(tmp, f);
         } catch (IOException e) {

@@ -1,0 +1,140 @@
+package org.campuslake.ingest;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.campuslake.ingest.catalog.Catalog;
+import org.campuslake.ingest.catalog.CatalogException;
+import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.validate.ValidationJob;
+import org.campuslake.ingest.validate.ValidationResult;
+
+/**
+ * Imports and validates ERP tables for one ingest date, one table after the other in this JVM:
+ * {@code IngestMain --config FILE --date YYYY-MM-DD [--table T ...] [--skip-validation]}.
+ *
+ * <p>Exit code 0 when every table was imported and validated, 1 when a table failed (the others still ran;
+ * a failed table leaves no partition and no advanced watermark), 2 on bad arguments, 4 when a table's reject
+ * ratio is above {@code ingest.reject.ratio.max}. Under Oozie the same facts go to the action's output
+ * properties ({@code <capture-output/>}).
+ */
+public final class IngestMain {
+    private IngestMain() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        String configFile = null;
+        LocalDate date = null;
+        List<String> tables = new ArrayList<String>();
+        boolean validate = true;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--config":
+                        configFile = args[++i];
+                        break;
+                    case "--date":
+                        date = LocalDate.parse(args[++i]);
+                        break;
+                    case "--table":
+                        tables.add(args[++i]);
+                        break;
+                    case "--skip-validation":
+                        validate = false;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            if (configFile == null || date == null) {
+                throw new IllegalArgumentException("usage: IngestMain --config FILE --date YYYY-MM-DD [--table T ...]");
+            }
+        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            System.out.println("ingest: " + e.getMessage());
+            return 2;
+        }
+        IngestConfig config = IngestConfig.load(Paths.get(configFile));
+        Catalog catalog;
+        List<TableSpec> specs = new ArrayList<TableSpec>();
+        try {
+            catalog = catalog(config);
+            for (String t : tables.isEmpty() ? catalog.names() : tables) {
+                specs.add(catalog.table(t));
+            }
+        } catch (CatalogException e) {
+            System.out.println("ingest: " + e.getMessage());
+            return 2;
+        }
+
+        SqoopImporter importer = new SqoopImporter(config);
+        List<String> failures = new ArrayList<String>();
+        List<String> tooManyRejects = new ArrayList<String>();
+        Properties output = new Properties();
+        long t0 = System.nanoTime();
+        int i = 0;
+        for (TableSpec spec : specs) {
+            i++;
+            String prefix = String.format(Locale.ROOT, "[%d/%d] erp.%-16s", i, specs.size(), spec.name());
+            try {
+                ImportResult r = importer.importTable(spec, date);
+                System.out.printf(Locale.ROOT, "%s imported %,9d rows in %5.1f s (%s%s)%s%n", prefix, r.rows, r.seconds,
+                        spec.mode().name().toLowerCase(Locale.ROOT), r.window.reused ? ", same window as before" : "",
+                        r.drift.isEmpty() ? "" : "  SCHEMA DRIFT: new column(s) " + r.drift);
+                output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
+                if (validate) {
+                    long v0 = System.nanoTime();
+                    ValidationResult v = new ValidationJob(config, catalog, importer.hadoopConf()).validate(spec, date);
+                    System.out.printf(Locale.ROOT, "%s validated %,9d valid, %,d quarantined%s in %.1f s%s%n", prefix,
+                            v.valid, v.rejected, v.byReason.isEmpty() ? "" : " " + v.byReason,
+                            (System.nanoTime() - v0) / 1e9,
+                            v.tooManyRejects() ? String.format(Locale.ROOT, "  REJECT RATIO %.2f%% > %.2f%%",
+                                    100 * v.rejectRatio(), 100 * v.maxRatio) : "");
+                    output.setProperty(spec.name() + ".rejected", Long.toString(v.rejected));
+                    if (v.tooManyRejects()) {
+                        tooManyRejects.add(spec.name());
+                    }
+                }
+            } catch (ImportException e) {
+                failures.add(spec.name());
+                System.out.println(prefix + " FAILED: " + e.getMessage());
+            } catch (java.io.IOException e) {
+                failures.add(spec.name());
+                System.out.println(prefix + " FAILED: " + e.getMessage());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d table(s) for %s in %.1f s: %d failed%s%n", specs.size(), date,
+                (System.nanoTime() - t0) / 1e9, failures.size(),
+                tooManyRejects.isEmpty() ? "" : ", reject ratio too high for " + tooManyRejects);
+        output.setProperty("failed", String.join(",", failures));
+        output.setProperty("tooManyRejects", Boolean.toString(!tooManyRejects.isEmpty()));
+        captureOutput(output);
+        if (!failures.isEmpty()) {
+            return 1;
+        }
+        return tooManyRejects.isEmpty() ? 0 : 4;
+    }
+
+    public static Catalog catalog(IngestConfig config) {
+        String file = config.get(IngestConfig.CATALOG, "");
+        return file.isEmpty() ? Catalog.builtIn() : Catalog.load(Paths.get(file));
+    }
+
+    /** Oozie java actions with capture-output read these properties from the file the launcher names. */
+    private static void captureOutput(Properties p) throws java.io.IOException {
+        String file = System.getProperty("oozie.action.output.properties");
+        if (file != null) {
+            try (OutputStream out = Files.newOutputStream(Paths.get(file))) {
+                p.store(out, "");
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.campuslake.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.sqoop.Sqoop;
+
+import org.campuslake.ingest.catalog.SchemaCheck;
+import org.campuslake.ingest.catalog.SourceSchema;
+import org.campuslake.ingest.catalog.TableSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports one ERP table for one ingest date with real Sqoop ({@code Sqoop.runTool}), then reconciles, publishes
+ * and commits the watermark, in that order:
+ * <ol>
+ *   <li>the source schema is checked against the catalog (a vanished table or a changed type stops here);</li>
+ *   <li>the window is taken: the one recorded for this date on a rerun, else the next one after the watermark;</li>
+ *   <li>Sqoop writes into a hidden staging folder; the landed rows must equal the source's count for the window;</li>
+ *   <li>{@link PartitionPublisher} writes {@code _SUCCESS} and renames the folder into place;</li>
+ *   <li>only then is the watermark committed.</li>
+ * </ol>
+ * Several tables can be imported one after the other in the same JVM.
+ */
+public final class SqoopImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(SqoopImporter.class);
+
+    private final IngestConfig config;
+    private final Configuration conf;
+    private final FileSystem fs;
+    private final LakeLayout layout;
+    private final WatermarkStore watermarks;
+    private final PartitionPublisher publisher;
+    private final OrmClassCache ormCache;
+    private final String password;
+
+    public SqoopImporter(IngestConfig config) throws IOException {
+        this.config = config;
+        this.conf = config.hadoop();
+        this.layout = new LakeLayout(config.lakeRoot());
+        this.fs = layout.root().getFileSystem(conf);
+        this.watermarks = new WatermarkStore(fs, layout);
+        this.publisher = new PartitionPublisher(fs);
+        this.ormCache = new OrmClassCache(config.ormCacheDir());
+        this.password = readPassword(conf, passwordFileUri(config.passwordFile()));
+    }
+
+    public FileSystem fileSystem() { return fs; }
+    public LakeLayout layout() { return layout; }
+    public Configuration hadoopConf() { return conf; }
+
+    public Connection connect() throws ImportException {
+        Properties p = new Properties();
+        p.setProperty("user", config.user());
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "10000");
+        try {
+            return DriverManager.getConnection(config.jdbcUrl(), p);
+        } catch (SQLException e) {
+            throw new ImportException("cannot reach the ERP at " + config.jdbcUrl() + " as " + config.user() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    public ImportResult importTable(TableSpec spec, LocalDate date) throws ImportException {
+        long t0 = System.nanoTime();
+        Path partition = layout.landing(spec.name(), date);
+        String table = config.schema() + "." + spec.name();
+        try (Connection c = connect()) {
+            publisher.cleanLeftovers(partition);
+            SourceSchema source = SourceSchema.read(c, config.schema(), spec.name());
+            SchemaCheck check = SchemaCheck.of(spec, source, config.schema());
+            if (!check.ok()) {
+                throw new ImportException(String.join("; ", check.errors()));
+            }
+            if (!check.drift().isEmpty()) {
+                LOG.warn("Schema drift: {} has columns the catalog does not describe: {}. They are imported, not"
+                        + " validated; describe them in the catalog.", table, check.drift());
+            }
+            ImportWindow window = window(c, spec, date);
+            long expected = count(c, table, window);
+            Path staging = publisher.staging(partition);
+            java.nio.file.Path bindir = config.workDir().resolve("bin-" + spec.name() + "-" + System.nanoTime());
+            java.nio.file.Path outdir = config.workDir().resolve("gen");
+            java.nio.file.Path jar = ormCache.lookup(spec.name(), source.signature());
+            Files.createDirectories(outdir);
+            List<String> args = SqoopArguments.importArgs(sqoopUrl(config.jdbcUrl()), config.user(),
+                    passwordFileUri(config.passwordFile()), spec, source.names(), window, staging.toString(),
+                    Math.min(spec.mappers(), config.maxMappers()), "campus-lake import " + table + " " + date,
+                    outdir.toString(), bindir.toString(), jar == null ? null : jar.toString());
+            LOG.info("Importing {} for {} ({}; {})", table, date, spec.mode().name().toLowerCase(java.util.Locale.ROOT), window);
+            int rc = Sqoop.runTool(args.toArray(new String[0]), new Configuration(conf));
+            if (rc != 0) {
+                fs.delete(staging, true);
+                throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc + "; its log above says why)");
+            }
+            if (jar == null) {
+                ormCache.store(spec.name(), source.signature(), bindir);
+            }
+            deleteLocal(bindir);
+            long landed = countLines(staging);
+            if (landed != expected) {
+                fs.delete(staging, true);
+                throw new ImportException("reconciliation failed for " + table + ": the source has " + expected
+                        + " rows in the window (" + window + ") but " + landed + " landed");
+            }
+            publisher.writeFile(new Path(staging, LakeLayout.COLUMNS), String.join("\n", source.names()) + "\n");
+            fault("before-publish");
+            publisher.publish(staging, partition);
+            fault("before-watermark");
+            watermarks.commit(new Watermark(spec.name(), date, spec.mode(), window.lower, window.upper, landed,
+                    String.join(",", source.names()), String.join(",", check.drift())));
+            return new ImportResult(spec.name(), date, spec.mode(), window, landed, check.drift(),
+                    (System.nanoTime() - t0) / 1e9, jar != null);
+        } catch (SQLException | IOException e) {
+            throw new ImportException("import of " + table + " for " + date + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The window recorded for this date (a rerun), else the next window after the watermark in force. */
+    private ImportWindow window(Connection c, TableSpec spec, LocalDate date) throws IOException, SQLException {
+        Watermark same = watermarks.forDate(spec.name(), date);
+        if (same != null && same.mode == spec.mode()) {
+            return ImportWindow.of(spec.mode(), spec, same, date, config.overlapMinutes());
+        }
+        Watermark previous = watermarks.before(spec.name(), date);
+        String lower = previous != null && previous.mode == spec.mode() ? previous.upper : null;
+        switch (spec.mode()) {
+            case APPEND:
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT MAX(" + spec.key() + ") FROM " + config.schema() + "." + spec.name())) {
+                    rs.next();
+                    String max = rs.getString(1);
+                    // Nothing new since the last window: keep its upper bound.
+                    if (lower != null && (max == null || Long.parseLong(max) < Long.parseLong(lower))) {
+                        max = lower;
+                    }
+                    return ImportWindow.append(spec, lower, max, false);
+                }
+            case LASTMODIFIED:
+                return ImportWindow.lastModified(lower, date, config.overlapMinutes(), false, null);
+            default:
+                return ImportWindow.full();
+        }
+    }
+
+    private static long count(Connection c, String table, ImportWindow w) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + (w.where == null ? "" : " WHERE " + w.where))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    long countLines(Path dir) throws IOException {
+        long n = 0;
+        for (FileStatus st : fs.listStatus(dir)) {
+            if (!st.getPath().getName().startsWith("part-")) {
+                continue;
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(st.getPath()), StandardCharsets.UTF_8))) {
+                while (r.readLine() != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void fault(String point) throws IOException {
+        if (point.equals(config.fault())) {
+            throw new IOException("fault injected at " + point + " (" + IngestConfig.FAULT + ")");
+        }
+    }
+
+    /** Sqoop's MySQL manager keeps zero dates as 0001-01-01 instead of failing the task; validation rejects them. */
+    static String sqoopUrl(String jdbcUrl) {
+        if (jdbcUrl.contains("zeroDateTimeBehavior")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "zeroDateTimeBehavior=ROUND";
+    }
+
+    static String passwordFileUri(String file) {
+        return file.contains("://") ? file : "file://" + new java.io.File(file).getAbsolutePath();
+    }
+
+    /** Sqoop sends the file's bytes as they are: a trailing newline would become part of the password. */
+    static String readPassword(Configuration conf, String uri) throws IOException {
+        Path p = new Path(uri);
+        byte[] buf;
+        try (InputStream in = p.getFileSystem(conf).open(p)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] b = new byte[256];
+            int n;
+            while ((n = in.read(b)) > 0) {
+                out.write(b, 0, n);
+            }
+            buf = out.toByteArray();
+        } catch (IOException e) {
+            throw new IOException("cannot read the password file " + uri + ": " + e.getMessage(), e);
+        }
+        String pw = new String(buf, StandardCharsets.UTF_8);
+        if (pw.isEmpty()) {
+            throw new IOException("the password file " + uri + " is empty");
+        }
+        if (pw.endsWith("\n") || pw.endsWith("\r")) {
+            throw new IOException("the password file " + uri + " ends with a newline, which Sqoop would send as part"
+                    + " of the password; write it without one (printf '%s' \"$PASSWORD\" > file)");
+        }
+        return pw;
+    }
+
+    private static void deleteLocal(java.nio.file.Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+}

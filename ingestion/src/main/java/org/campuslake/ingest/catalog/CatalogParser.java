@@ -1,0 +1,275 @@
+package org.campuslake.ingest.catalog;
+
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the catalog YAML through SnakeYAML's node tree, so that every error says {@code file:line}. Checks
+ * everything that needs no database: known keys, safe identifiers, modes, types and bounds.
+ */
+final class CatalogParser {
+    /** Identifiers end up in SQL and paths: lower-case letters, digits and underscores only. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
+            "mode", "key", "split_by", "mappers", "format", "columns"));
+    private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
+            "type", "nullable", "min", "max", "values", "max_length"));
+    private static final Set<String> FORMATS = new HashSet<String>(Arrays.asList("text"));
+
+    private final String file;
+
+    private CatalogParser(String file) {
+        this.file = file;
+    }
+
+    static Catalog parse(Reader reader, String file) {
+        return new CatalogParser(file).parse(reader);
+    }
+
+    private Catalog parse(Reader reader) {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+        } catch (YAMLException e) {
+            throw new CatalogException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+        }
+        if (root == null) {
+            throw new CatalogException(file + ": empty catalog");
+        }
+        Map<String, NodeTuple> top = mapping(root, "the catalog", new HashSet<String>(Arrays.asList("tables")));
+        NodeTuple tablesTuple = top.get("tables");
+        if (tablesTuple == null) {
+            throw error(root, "missing 'tables'");
+        }
+        List<TableSpec> tables = new ArrayList<TableSpec>();
+        Set<String> seen = new HashSet<String>();
+        for (NodeTuple t : ((MappingNode) expectMapping(tablesTuple.getValueNode(), "tables")).getValue()) {
+            String name = identifier(t.getKeyNode(), "table name");
+            if (!seen.add(name)) {
+                throw error(t.getKeyNode(), "table '" + name + "' is described twice");
+            }
+            tables.add(table(name, t.getKeyNode(), t.getValueNode()));
+        }
+        if (tables.isEmpty()) {
+            throw error(tablesTuple.getValueNode(), "no tables");
+        }
+        return new Catalog(tables);
+    }
+
+    private TableSpec table(String name, Node keyNode, Node node) {
+        Map<String, NodeTuple> m = mapping(node, "table '" + name + "'", TABLE_KEYS);
+        String modeText = required(m, "mode", node, name);
+        ImportMode mode;
+        try {
+            mode = ImportMode.valueOf(modeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw error(m.get("mode").getValueNode(), "table '" + name + "': unknown mode '" + modeText
+                    + "' (full, append or lastmodified)");
+        }
+        String key = identifier(m.get("key") == null ? null : m.get("key").getValueNode(), "key of table '" + name + "'", node);
+        String splitBy = m.containsKey("split_by") ? identifier(m.get("split_by").getValueNode(), "split_by") : key;
+        int mappers = 1;
+        if (m.containsKey("mappers")) {
+            Node mn = m.get("mappers").getValueNode();
+            try {
+                mappers = Integer.parseInt(scalar(mn, "mappers"));
+            } catch (NumberFormatException e) {
+                mappers = -1;
+            }
+            if (mappers < 1 || mappers > 64) {
+                throw error(mn, "table '" + name + "': mappers must be a whole number from 1 to 64");
+            }
+        }
+        String format = m.containsKey("format") ? scalar(m.get("format").getValueNode(), "format") : "text";
+        if (!FORMATS.contains(format)) {
+            throw error(m.get("format").getValueNode(), "table '" + name + "': unknown format '" + format + "' (text)");
+        }
+        NodeTuple cols = m.get("columns");
+        if (cols == null) {
+            throw error(node, "table '" + name + "' has no columns");
+        }
+        List<ColumnContract> columns = new ArrayList<ColumnContract>();
+        Set<String> names = new HashSet<String>();
+        for (NodeTuple c : ((MappingNode) expectMapping(cols.getValueNode(), "columns")).getValue()) {
+            String col = identifier(c.getKeyNode(), "column name");
+            if (!names.add(col)) {
+                throw error(c.getKeyNode(), "table '" + name + "': column '" + col + "' is described twice");
+            }
+            columns.add(column(name, col, c.getKeyNode(), c.getValueNode()));
+        }
+        TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, file,
+                keyNode.getStartMark().getLine() + 1);
+        ColumnContract keyCol = spec.column(key);
+        if (keyCol == null) {
+            throw error(m.get("key").getValueNode(), "table '" + name + "': key '" + key + "' is not one of its columns");
+        }
+        ColumnContract split = spec.column(splitBy);
+        if (split == null || !split.type().isNumeric()) {
+            throw error(node, "table '" + name + "': split_by '" + splitBy + "' must be a numeric column of the table");
+        }
+        if (mode == ImportMode.APPEND && !(keyCol.type() == ColumnType.INT || keyCol.type() == ColumnType.BIGINT)) {
+            throw error(node, "table '" + name + "': append mode needs an integer key");
+        }
+        ColumnContract check = spec.column(TableSpec.CHECK_COLUMN);
+        if (mode == ImportMode.LASTMODIFIED && (check == null || check.type() != ColumnType.TIMESTAMP)) {
+            throw error(node, "table '" + name + "': lastmodified mode needs a timestamp column '"
+                    + TableSpec.CHECK_COLUMN + "'");
+        }
+        return spec;
+    }
+
+    private ColumnContract column(String table, String name, Node keyNode, Node node) {
+        String what = "column '" + table + "." + name + "'";
+        Map<String, NodeTuple> m = mapping(node, what, COLUMN_KEYS);
+        String typeText = required(m, "type", node, what);
+        ColumnType type;
+        try {
+            type = ColumnType.valueOf(typeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw error(m.get("type").getValueNode(), what + ": unknown type '" + typeText
+                    + "' (int, bigint, decimal, string, date, timestamp)");
+        }
+        boolean nullable = false;
+        if (m.containsKey("nullable")) {
+            String v = scalar(m.get("nullable").getValueNode(), "nullable");
+            if (!v.equals("true") && !v.equals("false")) {
+                throw error(m.get("nullable").getValueNode(), what + ": nullable must be true or false");
+            }
+            nullable = Boolean.parseBoolean(v);
+        }
+        String min = bound(m, "min", type, what);
+        String max = bound(m, "max", type, what);
+        List<String> values = null;
+        if (m.containsKey("values")) {
+            Node vn = m.get("values").getValueNode();
+            if (type != ColumnType.STRING || !(vn instanceof SequenceNode)) {
+                throw error(vn, what + ": values must be a list, on a string column");
+            }
+            values = new ArrayList<String>();
+            for (Node v : ((SequenceNode) vn).getValue()) {
+                values.add(scalar(v, "value"));
+            }
+        }
+        int maxLength = 0;
+        if (m.containsKey("max_length")) {
+            Node ln = m.get("max_length").getValueNode();
+            try {
+                maxLength = Integer.parseInt(scalar(ln, "max_length"));
+            } catch (NumberFormatException e) {
+                maxLength = -1;
+            }
+            if (type != ColumnType.STRING || maxLength < 1) {
+                throw error(ln, what + ": max_length must be a positive whole number, on a string column");
+            }
+        }
+        return new ColumnContract(name, type, nullable, min, max, values, maxLength,
+                keyNode.getStartMark().getLine() + 1);
+    }
+
+    private String bound(Map<String, NodeTuple> m, String key, ColumnType type, String what) {
+        if (!m.containsKey(key)) {
+            return null;
+        }
+        Node n = m.get(key).getValueNode();
+        String v = scalar(n, key);
+        try {
+            switch (type) {
+                case INT:
+                case BIGINT:
+                    Long.parseLong(v);
+                    break;
+                case DECIMAL:
+                    new BigDecimal(v);
+                    break;
+                case DATE:
+                    java.time.LocalDate.parse(v);
+                    break;
+                default:
+                    throw error(n, what + ": " + key + " does not apply to " + type.name().toLowerCase(Locale.ROOT) + " columns");
+            }
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw error(n, what + ": " + key + " '" + v + "' is not a valid " + type.name().toLowerCase(Locale.ROOT));
+        }
+        return v;
+    }
+
+    // --- node helpers ---------------------------------------------------------------------------------------
+
+    private Map<String, NodeTuple> mapping(Node node, String what, Set<String> allowed) {
+        MappingNode mn = (MappingNode) expectMapping(node, what);
+        Map<String, NodeTuple> out = new LinkedHashMap<String, NodeTuple>();
+        for (NodeTuple t : mn.getValue()) {
+            String k = scalar(t.getKeyNode(), "key");
+            if (!allowed.contains(k)) {
+                throw error(t.getKeyNode(), what + ": unknown key '" + k + "' (expected one of " + sorted(allowed) + ")");
+            }
+            out.put(k, t);
+        }
+        return out;
+    }
+
+    private Node expectMapping(Node node, String what) {
+        if (!(node instanceof MappingNode)) {
+            throw error(node, what + " must be a mapping");
+        }
+        return node;
+    }
+
+    private String required(Map<String, NodeTuple> m, String key, Node owner, String what) {
+        NodeTuple t = m.get(key);
+        if (t == null) {
+            throw error(owner, what + ": missing '" + key + "'");
+        }
+        return scalar(t.getValueNode(), key);
+    }
+
+    private String scalar(Node node, String what) {
+        if (!(node instanceof ScalarNode)) {
+            throw error(node, what + " must be a single value");
+        }
+        return ((ScalarNode) node).getValue();
+    }
+
+    private String identifier(Node node, String what) {
+        return identifier(node, what, node);
+    }
+
+    private String identifier(Node node, String what, Node owner) {
+        if (node == null) {
+            throw error(owner, "missing " + what);
+        }
+        String v = scalar(node, what);
+        if (!IDENTIFIER.matcher(v).matches()) {
+            throw error(node, "unsafe " + what + " '" + v + "': use lower-case letters, digits and underscores");
+        }
+        return v;
+    }
+
+    private CatalogException error(Node node, String message) {
+        return new CatalogException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        List<String> l = new ArrayList<String>(s);
+        java.util.Collections.sort(l);
+        return l;
+    }
+}

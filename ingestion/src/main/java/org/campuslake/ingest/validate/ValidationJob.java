@@ -1,0 +1,188 @@
+package org.campuslake.ingest.validate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.CounterGroup;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.campuslake.ingest.IngestConfig;
+import org.campuslake.ingest.LakeLayout;
+import org.campuslake.ingest.PartitionPublisher;
+import org.campuslake.ingest.Watermark;
+import org.campuslake.ingest.WatermarkStore;
+import org.campuslake.ingest.catalog.Catalog;
+import org.campuslake.ingest.catalog.TableSpec;
+
+/**
+ * The raw-zone validation MapReduce job for one landed partition: valid records become the raw partition that
+ * Hive reads, rejects go to quarantine with their reason, and the counts are reconciled with the import
+ * ({@code landed = valid + quarantined}). Runnable as an Oozie java or map-reduce action:
+ * {@code ValidationJob --config FILE --table T --date YYYY-MM-DD}.
+ */
+public final class ValidationJob extends Configured implements Tool {
+    private final IngestConfig config;
+    private final Catalog catalog;
+
+    public ValidationJob(IngestConfig config, Catalog catalog, Configuration conf) {
+        super(conf);
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestConfig config = IngestConfig.load(java.nio.file.Paths.get(option(args, "--config")));
+        Catalog catalog = org.campuslake.ingest.IngestMain.catalog(config);
+        System.exit(ToolRunner.run(config.hadoop(), new ValidationJob(config, catalog, config.hadoop()), args));
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        ValidationResult r = validate(catalog.table(option(args, "--table")), LocalDate.parse(option(args, "--date")));
+        System.out.println(r.table + " " + r.date + ": " + r.input + " landed, " + r.valid + " valid, " + r.rejected
+                + " quarantined " + r.byReason);
+        return r.tooManyRejects() ? 4 : 0;
+    }
+
+    public ValidationResult validate(TableSpec spec, LocalDate date) throws IOException, InterruptedException,
+            ClassNotFoundException {
+        Configuration conf = new Configuration(getConf());
+        LakeLayout layout = new LakeLayout(config.lakeRoot());
+        FileSystem fs = layout.root().getFileSystem(conf);
+        PartitionPublisher publisher = new PartitionPublisher(fs);
+        Path landing = layout.landing(spec.name(), date);
+        if (!publisher.isComplete(landing)) {
+            throw new IOException("no complete landing partition for erp." + spec.name() + " on " + date + " (" + landing
+                    + "): import it first");
+        }
+        Watermark imported = new WatermarkStore(fs, layout).forDate(spec.name(), date);
+        List<String> columns = readColumns(fs, new Path(landing, LakeLayout.COLUMNS));
+
+        conf.set(ValidationMapper.CONF_CATALOG, catalog.yaml());
+        conf.set(ValidationMapper.CONF_TABLE, spec.name());
+        conf.setStrings(ValidationMapper.CONF_COLUMNS, columns.toArray(new String[0]));
+        Path out = new Path(layout.scratch(), "validate-" + spec.name() + "-" + date + "-" + System.nanoTime());
+        Job job = Job.getInstance(conf, "campus-lake validate erp." + spec.name() + " " + date);
+        job.setJarByClass(ValidationJob.class);
+        job.setInputFormatClass(TextInputFormat.class);
+        FileInputFormat.addInputPath(job, landing);
+        job.setMapperClass(ValidationMapper.class);
+        job.setReducerClass(ValidationReducer.class);
+        job.setNumReduceTasks(1);
+        job.setMapOutputKeyClass(Text.class);
+        job.setMapOutputValueClass(Text.class);
+        job.setOutputKeyClass(Text.class);
+        job.setOutputValueClass(Text.class);
+        job.setOutputFormatClass(RoutedTextOutputFormat.class);
+        FileOutputFormat.setOutputPath(job, out);
+        try {
+            if (!job.waitForCompletion(false)) {
+                throw new IOException("the validation job for erp." + spec.name() + " " + date + " failed: "
+                        + job.getStatus().getFailureInfo());
+            }
+            CounterGroup g = job.getCounters().getGroup(ValidationMapper.COUNTERS);
+            long input = g.findCounter("INPUT").getValue();
+            long valid = g.findCounter("VALID").getValue();
+            long rejected = g.findCounter("REJECTED").getValue();
+            Map<String, Long> reasons = new HashMap<String, Long>();
+            for (Counter c : g) {
+                if (c.getName().startsWith("REJECT_")) {
+                    reasons.put(c.getName().substring("REJECT_".length()), c.getValue());
+                }
+            }
+            if (valid + rejected != input) {
+                throw new IOException("validation of erp." + spec.name() + " lost records: " + input + " read, " + valid
+                        + " valid + " + rejected + " quarantined");
+            }
+            if (imported != null && imported.rows != input) {
+                throw new IOException("validation of erp." + spec.name() + " read " + input + " records but the import"
+                        + " landed " + imported.rows);
+            }
+            publish(fs, publisher, new Path(out, ValidationReducer.VALID.toString()), layout.raw(spec.name(), date), columns);
+            publish(fs, publisher, new Path(out, ValidationReducer.QUARANTINE.toString()), layout.quarantine(spec.name(), date), null);
+            ValidationResult result = new ValidationResult(spec.name(), date, input, valid, rejected, reasons,
+                    config.rejectRatioMax());
+            writeState(fs, layout.validationState(spec.name(), date), result);
+            return result;
+        } finally {
+            fs.delete(out, true);
+        }
+    }
+
+    private static void publish(FileSystem fs, PartitionPublisher publisher, Path produced, Path partition,
+                                List<String> columns) throws IOException {
+        publisher.cleanLeftovers(partition);
+        Path staging = publisher.staging(partition);
+        fs.mkdirs(staging.getParent());
+        if (fs.exists(produced)) {
+            if (!fs.rename(produced, staging)) {
+                throw new IOException("cannot stage " + produced);
+            }
+        } else {
+            fs.mkdirs(staging); // nothing of this kind: an empty partition, so a rerun still replaces the old one
+        }
+        if (columns != null) {
+            publisher.writeFile(new Path(staging, LakeLayout.COLUMNS), String.join("\n", columns) + "\n");
+        }
+        publisher.publish(staging, partition);
+    }
+
+    private static void writeState(FileSystem fs, Path file, ValidationResult r) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("table", r.table);
+        p.setProperty("ingest_date", r.date.toString());
+        p.setProperty("input", Long.toString(r.input));
+        p.setProperty("valid", Long.toString(r.valid));
+        p.setProperty("rejected", Long.toString(r.rejected));
+        p.setProperty("reject_ratio", String.format(java.util.Locale.ROOT, "%.6f", r.rejectRatio()));
+        p.setProperty("reject_ratio_max", Double.toString(r.maxRatio));
+        p.setProperty("too_many_rejects", Boolean.toString(r.tooManyRejects()));
+        for (Map.Entry<String, Long> e : r.byReason.entrySet()) {
+            p.setProperty("rejected." + e.getKey(), Long.toString(e.getValue()));
+        }
+        fs.mkdirs(file.getParent());
+        try (OutputStream out = fs.create(file, true)) {
+            p.store(out, "Campus Lake validation");
+        }
+    }
+
+    static List<String> readColumns(FileSystem fs, Path file) throws IOException {
+        List<String> cols = new ArrayList<String>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.trim().isEmpty()) {
+                    cols.add(line.trim());
+                }
+            }
+        }
+        return cols;
+    }
+
+    static String option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        throw new IllegalArgumentException("missing " + name);
+    }
+}

@@ -1,0 +1,53 @@
+package org.campuslake.ingest.validate;
+
+import java.io.IOException;
+
+import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.campuslake.ingest.catalog.Catalog;
+
+import org.campuslake.ingest.catalog.TableSpec;
+
+/**
+ * Checks each landed record against the catalog contract. Emits (primary key, tagged record) so the reducer can
+ * spot duplicate keys; a record whose key cannot be read is keyed by its file offset.
+ */
+public class ValidationMapper extends Mapper<LongWritable, Text, Text, Text> {
+    public static final String CONF_CATALOG = "campuslake.validate.catalog.yaml";
+    public static final String CONF_TABLE = "campuslake.validate.table";
+    public static final String CONF_COLUMNS = "campuslake.validate.columns";
+    public static final String COUNTERS = "Campus Lake validation";
+
+    private RecordValidator validator;
+    private final Text outKey = new Text();
+    private final Text outValue = new Text();
+
+    @Override
+    protected void setup(Context context) {
+        validator = fromConf(context.getConfiguration());
+    }
+
+    static RecordValidator fromConf(Configuration conf) {
+        Catalog catalog = Catalog.parse(conf.get(CONF_CATALOG), "catalog (job configuration)");
+        TableSpec spec = catalog.table(conf.get(CONF_TABLE));
+        return new RecordValidator(spec, Arrays.asList(conf.getStrings(CONF_COLUMNS)));
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text value, Context context) throws IOException, InterruptedException {
+        String line = value.toString();
+        context.getCounter(COUNTERS, "INPUT").increment(1);
+        RecordValidator.Result r = validator.check(line);
+        if (r.valid()) {
+            outKey.set(r.key);
+            outValue.set(ValidationRecord.valid(line));
+        } else {
+            outKey.set(r.key != null ? r.key : "!offset:" + offset.get());
+            outValue.set(ValidationRecord.reject(r.reason, r.detail, line));
+        }
+        context.write(outKey, outValue);
+    }
+}
