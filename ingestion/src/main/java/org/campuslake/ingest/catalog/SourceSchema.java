@@ -45,6 +45,15 @@ public final class SourceSchema {
         return cols.isEmpty() ? null : new SourceSchema(table, cols);
     }
 
+    /** A schema described by hand (tests, tools). */
+    public static SourceSchema of(String table, List<Column> columns) {
+        return new SourceSchema(table, new ArrayList<Column>(columns));
+    }
+
+    public static Column column(String name, int jdbcType, String typeName) {
+        return new Column(name, jdbcType, typeName);
+    }
+
     public String table() { return table; }
     public List<Column> columns() { return columns; }
 

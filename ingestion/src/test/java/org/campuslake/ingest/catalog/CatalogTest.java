@@ -1,0 +1,97 @@
+package org.campuslake.ingest.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+    private static final String OK = "tables:\n"
+            + "  things:\n"
+            + "    mode: lastmodified\n"
+            + "    key: id\n"
+            + "    mappers: 2\n"
+            + "    columns:\n"
+            + "      id:         {type: bigint, min: 1}\n"
+            + "      label:      {type: string, max_length: 5, values: [a, b]}\n"
+            + "      updated_at: {type: timestamp}\n";
+
+    private static Catalog parse(String yaml) {
+        return Catalog.parse(yaml, "test.yaml");
+    }
+
+    @Test
+    void theBuiltInCatalogDescribesTheElevenErpTables() {
+        Catalog c = Catalog.builtIn();
+        assertThat(c.names()).containsExactly("campuses", "subjects", "professors", "companies", "students", "events",
+                "audiences", "apprenticeships", "lessons", "attendances", "grades");
+        assertThat(c.table("lessons").mode()).isEqualTo(ImportMode.APPEND);
+        assertThat(c.table("grades").mode()).isEqualTo(ImportMode.LASTMODIFIED);
+        assertThat(c.table("campuses").mode()).isEqualTo(ImportMode.FULL);
+        assertThat(c.table("grades").column("grade").type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(c.table("students").column("left_date").nullable()).isTrue();
+        assertThat(c.yaml()).contains("tables:");
+        for (TableSpec t : c.tables()) {
+            assertThat(t.columns().get(t.columns().size() - 1).name()).isEqualTo("updated_at");
+        }
+    }
+
+    @Test
+    void readsSettingsAndRemembersLines() {
+        TableSpec t = parse(OK).table("things");
+        assertThat(t.key()).isEqualTo("id");
+        assertThat(t.splitBy()).isEqualTo("id");
+        assertThat(t.mappers()).isEqualTo(2);
+        assertThat(t.where()).isEqualTo("test.yaml:2");
+        assertThat(t.column("label").values()).containsExactly("a", "b");
+        assertThat(t.column("label").line()).isEqualTo(8);
+        assertThatThrownBy(() -> parse(OK).table("other")).hasMessageContaining("unknown table 'other'");
+    }
+
+    @Test
+    void rejectsMistakesWithFileAndLine() {
+        assertError(OK.replace("mappers: 2", "mapers: 2"), "test.yaml:5: table 'things': unknown key 'mapers'");
+        assertError(OK.replace("  things:", "  \"things; drop\":"), "test.yaml:2: unsafe table name 'things; drop'");
+        assertError(OK.replace("lastmodified", "sometimes"), "test.yaml:3: table 'things': unknown mode 'sometimes'");
+        assertError(OK.replace("key: id", "key: ident"), "test.yaml:4: table 'things': key 'ident' is not one of its columns");
+        assertError(OK.replace("{type: bigint, min: 1}", "{type: bigint, min: one}"), "test.yaml:7: column 'things.id': min 'one'");
+        assertError(OK.replace("{type: bigint, min: 1}", "{type: bigint, values: [1]}"), "values must be a list, on a string column");
+        assertError(OK.replace("{type: timestamp}", "{type: datetime}"), "test.yaml:9: column 'things.updated_at': unknown type 'datetime'");
+        assertError(OK.replace("      updated_at: {type: timestamp}\n", ""), "lastmodified mode needs a timestamp column 'updated_at'");
+        assertError(OK.replace("mappers: 2", "mappers: 99"), "test.yaml:5: table 'things': mappers must be a whole number from 1 to 64");
+        assertError(OK + "  things:\n    mode: full\n", "test.yaml:10: table 'things' is described twice");
+        assertError(OK.replace("mode: lastmodified", "mode: [x"), "test.yaml: not valid YAML");
+        assertError(OK.replace("{type: string, max_length: 5, values: [a, b]}", "{type: string, nullable: perhaps}"),
+                "nullable must be true or false");
+    }
+
+    private static void assertError(String yaml, String message) {
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(CatalogException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void comparesContractsWithTheSource() {
+        TableSpec t = parse(OK).table("things");
+        SourceSchema same = SourceSchema.of("things", Arrays.asList(
+                SourceSchema.column("id", java.sql.Types.BIGINT, "BIGINT"),
+                SourceSchema.column("label", java.sql.Types.VARCHAR, "VARCHAR"),
+                SourceSchema.column("updated_at", java.sql.Types.TIMESTAMP, "TIMESTAMP")));
+        assertThat(SchemaCheck.of(t, same, "erp").ok()).isTrue();
+        assertThat(SchemaCheck.of(t, same, "erp").drift()).isEmpty();
+
+        SchemaCheck gone = SchemaCheck.of(t, null, "erp");
+        assertThat(gone.errors()).containsExactly("test.yaml:2: table erp.things does not exist in the source");
+
+        SourceSchema changed = SourceSchema.of("things", Arrays.asList(
+                SourceSchema.column("id", java.sql.Types.VARCHAR, "VARCHAR"),
+                SourceSchema.column("updated_at", java.sql.Types.TIMESTAMP, "TIMESTAMP"),
+                SourceSchema.column("nickname", java.sql.Types.VARCHAR, "VARCHAR")));
+        SchemaCheck c = SchemaCheck.of(t, changed, "erp");
+        assertThat(c.ok()).isFalse();
+        assertThat(c.errors()).containsExactly(
+                "test.yaml:7: erp.things.id is VARCHAR in the source, but the catalog expects bigint (column type changed?)",
+                "test.yaml:8: erp.things.label is in the catalog but no longer in the source");
+        assertThat(c.drift()).containsExactly("nickname VARCHAR");
+    }
+}
