@@ -68,7 +68,8 @@ class LakeCommandIT {
     @Order(1)
     void helpOnEveryCommandAndStatusWhenStopped() throws Exception {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
-            {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}}) {
+            {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
+            {"bench", "--help"}}) {
             Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
@@ -139,6 +140,26 @@ class LakeCommandIT {
 
     @Test
     @Order(5)
+    void importLandsAndValidatesTheDayAndSaysWhatItDid() throws Exception {
+        Run r = lake("import", "--date", "2026-09-02", "--table", "grades", "--table", "lessons");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("erp.grades").contains("imported").contains("validated").contains("0 failed");
+        assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02/_SUCCESS")).exists();
+        assertThat(home.resolve("lake/state/ingest/erp/lessons/ingest_date=2026-09-02.properties")).exists();
+        // Framework logs go to the log file, not the terminal; no password anywhere in them.
+        Path log = home.resolve("logs/import-2026-09-02.log");
+        assertThat(log).exists();
+        assertThat(Files.readString(log)).contains("Sqoop").doesNotContain(password());
+        assertThat(r.out()).doesNotContain("INFO");
+
+        Run unknown = lake("import", "--date", "2026-09-02", "--table", "nope");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.out()).contains("unknown table 'nope'");
+        assertThat(lake("import", "--date", "2026-13-01").exit()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
     void dataSurvivesDownAndUp() throws Exception {
         Run down = lake("down");
         assertThat(down.exit()).isZero();
@@ -152,7 +173,7 @@ class LakeCommandIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anUnreachableDatabaseIsOneLineAndExitOne() throws Exception {
         Path pw = home.resolve("remote.password");
         Files.writeString(pw, "whatever\n");
@@ -170,7 +191,7 @@ class LakeCommandIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void demoReseedsAndShowsTheDays() throws Exception {
         Run demo = lake("demo", "--days", "2");
         assertThat(demo.exit()).as(demo.err()).isZero();
