@@ -27,6 +27,7 @@ public final class OrmClassCache {
 
     /** The cached jar for this signature, or null. */
     public Path lookup(String table, String signature) {
+        // signature: the source schema plus the landing format (the class differs for text and Avro)
         Path jar = dir.resolve(key(table, signature)).resolve(className(table) + ".jar");
         return Files.isRegularFile(jar) ? jar : null;
     }
@@ -48,7 +49,7 @@ public final class OrmClassCache {
     static String key(String table, String signature) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(
-                    (SqoopArguments.FORMAT_SIGNATURE + "\n" + signature).getBytes(StandardCharsets.UTF_8));
+                    signature.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(table).append('-');
             for (int i = 0; i < 8; i++) {
                 sb.append(String.format("%02x", h[i]));

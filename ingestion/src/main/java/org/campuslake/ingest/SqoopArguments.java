@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.campuslake.ingest.catalog.TableSpec;
 
-/** The Sqoop 1.4.7 command line for one table and window, derived from the catalog. */
+/**
+ * The Sqoop 1.4.7 command line for one table and window, derived from the catalog. Text landing: \001 between
+ * fields, \N for NULL, newlines and \001 inside values replaced by a space. Avro landing: Avro data files with
+ * DECIMAL as a decimal logical type.
+ */
 final class SqoopArguments {
-    /** Text landing: \001 between fields, \N for NULL, newlines and \001 inside values replaced by a space. */
     static final String FIELD_DELIMITER = "\001";
     static final String NULL = "\\\\N";
-    static final String FORMAT_SIGNATURE = "text|\\001|\\N|hive-delims-replacement";
+    static final String TEXT_SIGNATURE = "text|\\001|\\N|hive-delims-replacement";
+    static final String AVRO_SIGNATURE = "avro|decimal-logical-types";
+
+    static String formatSignature(String format) {
+        return "avro".equals(format) ? AVRO_SIGNATURE : TEXT_SIGNATURE;
+    }
 
     private SqoopArguments() {}
 
@@ -21,6 +29,12 @@ final class SqoopArguments {
         // Generic Hadoop options go right after the tool name.
         a.add("-D");
         a.add("mapreduce.job.name=" + jobName);
+        boolean avro = "avro".equals(spec.format());
+        if (avro) {
+            // DECIMAL columns as Avro decimals (bytes + scale), not as strings.
+            a.add("-D");
+            a.add("sqoop.avro.logical_types.decimal.enable=true");
+        }
         a.add("--connect");
         a.add(jdbcUrl);
         a.add("--username");
@@ -37,17 +51,21 @@ final class SqoopArguments {
         }
         a.add("--target-dir");
         a.add(targetDir);
-        a.add("--as-textfile");
-        a.add("--fields-terminated-by");
-        a.add(FIELD_DELIMITER);
-        a.add("--lines-terminated-by");
-        a.add("\n");
-        a.add("--null-string");
-        a.add(NULL);
-        a.add("--null-non-string");
-        a.add(NULL);
-        a.add("--hive-delims-replacement");
-        a.add(" ");
+        if (avro) {
+            a.add("--as-avrodatafile");
+        } else {
+            a.add("--as-textfile");
+            a.add("--fields-terminated-by");
+            a.add(FIELD_DELIMITER);
+            a.add("--lines-terminated-by");
+            a.add("\n");
+            a.add("--null-string");
+            a.add(NULL);
+            a.add("--null-non-string");
+            a.add(NULL);
+            a.add("--hive-delims-replacement");
+            a.add(" ");
+        }
         a.add("--num-mappers");
         a.add(Integer.toString(mappers));
         a.add("--split-by");

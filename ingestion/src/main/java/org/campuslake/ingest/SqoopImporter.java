@@ -1,9 +1,7 @@
 package org.campuslake.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.sqoop.Sqoop;
@@ -98,7 +95,8 @@ public final class SqoopImporter {
             Path staging = publisher.staging(partition);
             java.nio.file.Path bindir = config.workDir().resolve("bin-" + spec.name() + "-" + System.nanoTime());
             java.nio.file.Path outdir = config.workDir().resolve("gen");
-            java.nio.file.Path jar = ormCache.lookup(spec.name(), source.signature());
+            String signature = SqoopArguments.formatSignature(spec.format()) + "\n" + source.signature();
+            java.nio.file.Path jar = ormCache.lookup(spec.name(), signature);
             Files.createDirectories(outdir);
             List<String> args = SqoopArguments.importArgs(sqoopUrl(config.jdbcUrl()), config.user(),
                     passwordFileUri(config.passwordFile()), spec, source.names(), window, staging.toString(),
@@ -111,10 +109,10 @@ public final class SqoopImporter {
                 throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc + "; its log above says why)");
             }
             if (jar == null) {
-                ormCache.store(spec.name(), source.signature(), bindir);
+                ormCache.store(spec.name(), signature, bindir);
             }
             deleteLocal(bindir);
-            long landed = countLines(staging);
+            long landed = LandedFiles.count(fs, staging, spec.format());
             if (landed != expected) {
                 fs.delete(staging, true);
                 throw new ImportException("reconciliation failed for " + table + ": the source has " + expected
@@ -166,21 +164,6 @@ public final class SqoopImporter {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    long countLines(Path dir) throws IOException {
-        long n = 0;
-        for (FileStatus st : fs.listStatus(dir)) {
-            if (!st.getPath().getName().startsWith("part-")) {
-                continue;
-            }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(st.getPath()), StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     private void fault(String point) throws IOException {

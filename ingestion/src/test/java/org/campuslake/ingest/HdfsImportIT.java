@@ -18,6 +18,9 @@ class HdfsImportIT {
 
     @BeforeAll
     static void startHdfs() throws Exception {
+        // The NameNode's web server (Jetty) needs java.io.tmpdir (target/tmp) to exist; in a fresh checkout this
+        // test may be the first to run.
+        java.nio.file.Files.createDirectories(java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")));
         Configuration conf = new Configuration();
         File base = new File("target/it-hdfs").getAbsoluteFile();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.getPath());

@@ -83,7 +83,10 @@ final class IngestFixture {
         return layout().root().getFileSystem(config().hadoop());
     }
 
-    /** The data lines of a partition, file by file in name order. */
+    /**
+     * The records of a partition, file by file in name order: text lines, or Avro records as JSON (Avro files
+     * differ from run to run by their random sync marker, their records do not).
+     */
     List<String> lines(Path partition) throws IOException {
         List<String> out = new ArrayList<String>();
         FileSystem fs = fs();
@@ -93,7 +96,14 @@ final class IngestFixture {
         FileStatus[] files = fs.listStatus(partition);
         java.util.Arrays.sort(files);
         for (FileStatus st : files) {
-            if (st.getPath().getName().startsWith("part-")) {
+            if (st.getPath().getName().startsWith("part-") && st.getPath().getName().endsWith(".avro")) {
+                try (org.apache.avro.file.DataFileStream<Object> in = new org.apache.avro.file.DataFileStream<Object>(
+                        fs.open(st.getPath()), new org.apache.avro.generic.GenericDatumReader<Object>())) {
+                    for (Object rec : in) {
+                        out.add(rec.toString());
+                    }
+                }
+            } else if (st.getPath().getName().startsWith("part-")) {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(st.getPath()), StandardCharsets.UTF_8))) {
                     String l;
                     while ((l = r.readLine()) != null) {

@@ -59,7 +59,7 @@ class SqoopImportIT {
         // append: every lesson exactly once over the partitions
         List<String> lessonKeys = new ArrayList<String>();
         for (LocalDate d : dates) {
-            for (String l : f.lines(lake.raw("lessons", d))) {
+            for (String l : f.lines(lake.raw("lessons", d))) { // raw is text whatever the landing format
                 lessonKeys.add(IngestFixture.key(l));
             }
         }
@@ -115,6 +115,41 @@ class SqoopImportIT {
             }
         }
         return out;
+    }
+
+    @Test
+    void avroAndTextLandingsValidateToTheSameRawRecords() throws Exception {
+        IngestFixture f = new IngestFixture();
+        TableSpec avro = IngestFixture.CATALOG.table("grades");
+        assertThat(avro.format()).isEqualTo("avro");
+        f.importTable("grades", IngestFixture.SEEDED);
+        f.validate("grades", IngestFixture.SEEDED);
+        List<String> fromAvro = f.lines(f.layout().raw("grades", IngestFixture.SEEDED));
+        FileSystem fs = f.fs();
+        Path landing = f.layout().landing("grades", IngestFixture.SEEDED);
+        Path avroFile = null;
+        for (FileStatus st : fs.listStatus(landing)) {
+            if (st.getPath().getName().endsWith(".avro")) {
+                avroFile = st.getPath();
+            }
+        }
+        assertThat(avroFile).as("an Avro data file in " + landing).isNotNull();
+        try (org.apache.avro.file.DataFileStream<Object> in = new org.apache.avro.file.DataFileStream<Object>(
+                fs.open(avroFile), new org.apache.avro.generic.GenericDatumReader<Object>())) {
+            assertThat(in.getSchema().getField("grade").schema().toString()).contains("\"logicalType\":\"decimal\"");
+        }
+
+        org.campuslake.ingest.catalog.Catalog text = org.campuslake.ingest.catalog.Catalog.parse(
+                IngestFixture.CATALOG.yaml().replaceAll("(?m)^    format: avro.*\n", ""), "text variant");
+        assertThat(text.table("grades").format()).isEqualTo("text");
+        f.props.setProperty(IngestConfig.LAKE_ROOT, f.lakeDir.resolveSibling(f.lakeDir.getFileName() + "-text").toUri().toString());
+        SqoopImporter importer = f.importer();
+        importer.importTable(text.table("grades"), IngestFixture.SEEDED);
+        new org.campuslake.ingest.validate.ValidationJob(f.config(), text, importer.hadoopConf())
+                .validate(text.table("grades"), IngestFixture.SEEDED);
+        List<String> fromText = f.lines(f.layout().raw("grades", IngestFixture.SEEDED));
+        assertThat(fromText).hasSize((int) f.sourceCount("SELECT COUNT(*) FROM erp.grades"));
+        assertThat(fromAvro).containsExactlyInAnyOrderElementsOf(fromText);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class CatalogParser {
             "mode", "key", "split_by", "mappers", "format", "columns"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
             "type", "nullable", "min", "max", "values", "max_length"));
-    private static final Set<String> FORMATS = new HashSet<String>(Arrays.asList("text"));
+    private static final Set<String> FORMATS = new HashSet<String>(Arrays.asList("text", "avro"));
 
     private final String file;
 
@@ -100,7 +100,7 @@ final class CatalogParser {
         }
         String format = m.containsKey("format") ? scalar(m.get("format").getValueNode(), "format") : "text";
         if (!FORMATS.contains(format)) {
-            throw error(m.get("format").getValueNode(), "table '" + name + "': unknown format '" + format + "' (text)");
+            throw error(m.get("format").getValueNode(), "table '" + name + "': unknown format '" + format + "' (text or avro)");
         }
         NodeTuple cols = m.get("columns");
         if (cols == null) {

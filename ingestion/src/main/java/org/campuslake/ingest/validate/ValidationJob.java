@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,8 +34,8 @@ import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
 
 /**
- * The raw-zone validation MapReduce job for one landed partition: valid records become the raw partition that
- * Hive reads, rejects go to quarantine with their reason, and the counts are reconciled with the import
+ * The raw-zone validation MapReduce job for one landed partition (text or Avro): valid records become the raw
+ * partition that Hive reads (always text), rejects go to quarantine with their reason, and the counts are reconciled with the import
  * ({@code landed = valid + quarantined}). Runnable as an Oozie java or map-reduce action:
  * {@code ValidationJob --config FILE --table T --date YYYY-MM-DD}.
  */
@@ -82,9 +83,14 @@ public final class ValidationJob extends Configured implements Tool {
         Path out = new Path(layout.scratch(), "validate-" + spec.name() + "-" + date + "-" + System.nanoTime());
         Job job = Job.getInstance(conf, "campus-lake validate erp." + spec.name() + " " + date);
         job.setJarByClass(ValidationJob.class);
-        job.setInputFormatClass(TextInputFormat.class);
+        if ("avro".equals(spec.format())) {
+            job.setInputFormatClass(AvroKeyInputFormat.class); // reads with the writer's schema
+            job.setMapperClass(AvroValidationMapper.class);
+        } else {
+            job.setInputFormatClass(TextInputFormat.class);
+            job.setMapperClass(ValidationMapper.class);
+        }
         FileInputFormat.addInputPath(job, landing);
-        job.setMapperClass(ValidationMapper.class);
         job.setReducerClass(ValidationReducer.class);
         job.setNumReduceTasks(1);
         job.setMapOutputKeyClass(Text.class);

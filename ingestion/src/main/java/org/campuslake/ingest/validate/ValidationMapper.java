@@ -7,6 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.campuslake.ingest.catalog.Catalog;
 
 import org.campuslake.ingest.catalog.TableSpec;
@@ -38,14 +39,19 @@ public class ValidationMapper extends Mapper<LongWritable, Text, Text, Text> {
 
     @Override
     protected void map(LongWritable offset, Text value, Context context) throws IOException, InterruptedException {
-        String line = value.toString();
+        emit(validator, value.toString(), "!offset:" + offset.get(), outKey, outValue, context);
+    }
+
+    /** Checks one record and emits it keyed by its primary key (or {@code fallbackKey} when that is unreadable). */
+    static void emit(RecordValidator validator, String line, String fallbackKey, Text outKey, Text outValue,
+                     TaskInputOutputContext<?, ?, Text, Text> context) throws IOException, InterruptedException {
         context.getCounter(COUNTERS, "INPUT").increment(1);
         RecordValidator.Result r = validator.check(line);
         if (r.valid()) {
             outKey.set(r.key);
             outValue.set(ValidationRecord.valid(line));
         } else {
-            outKey.set(r.key != null ? r.key : "!offset:" + offset.get());
+            outKey.set(r.key != null ? r.key : fallbackKey);
             outValue.set(ValidationRecord.reject(r.reason, r.detail, line));
         }
         context.write(outKey, outValue);
