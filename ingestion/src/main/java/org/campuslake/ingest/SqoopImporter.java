@@ -103,15 +103,19 @@ public final class SqoopImporter {
                     Math.min(spec.mappers(), config.maxMappers()), "campus-lake import " + table + " " + date,
                     outdir.toString(), bindir.toString(), jar == null ? null : jar.toString());
             LOG.info("Importing {} for {} ({}; {})", table, date, spec.mode().name().toLowerCase(java.util.Locale.ROOT), window);
-            int rc = Sqoop.runTool(args.toArray(new String[0]), new Configuration(conf));
-            if (rc != 0) {
-                fs.delete(staging, true);
-                throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc + "; its log above says why)");
+            try {
+                int rc = Sqoop.runTool(args.toArray(new String[0]), new Configuration(conf));
+                if (rc != 0) {
+                    fs.delete(staging, true);
+                    throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc
+                            + "; its log says why)");
+                }
+                if (jar == null) {
+                    ormCache.store(spec.name(), signature, bindir);
+                }
+            } finally {
+                deleteLocal(bindir);
             }
-            if (jar == null) {
-                ormCache.store(spec.name(), signature, bindir);
-            }
-            deleteLocal(bindir);
             long landed = LandedFiles.count(fs, staging, spec.format());
             if (landed != expected) {
                 fs.delete(staging, true);

@@ -3,7 +3,6 @@ package org.campuslake.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
@@ -41,20 +40,30 @@ class ImportWindowTest {
 
     @Test
     void sqoopGetsThePasswordFileNeverThePasswordAndGenericOptionsFirst() {
-        TableSpec grades = CATALOG.table("grades");
-        List<String> a = SqoopArguments.importArgs("jdbc:mysql://h/erp", "etl", "file:///s/etl.password", grades,
-                grades.columnNames(), ImportWindow.full(), "/t", 2, "job", "/out", "/bin", null);
+        TableSpec attendances = CATALOG.table("attendances");
+        List<String> a = SqoopArguments.importArgs("jdbc:mysql://h/erp", "etl", "file:///s/etl.password", attendances,
+                attendances.columnNames(), ImportWindow.full(), "/t", 2, "job", "/out", "/bin", null);
         assertThat(a.subList(0, 3)).containsExactly("import", "-D", "mapreduce.job.name=job");
         assertThat(a).containsSubsequence("--password-file", "file:///s/etl.password").doesNotContain("--password");
         assertThat(a).containsSubsequence("--null-string", "\\\\N").containsSubsequence("--bindir", "/bin")
-                .doesNotContain("--jar-file", "--where");
-        List<String> cached = SqoopArguments.importArgs("jdbc:mysql://h/erp", "etl", "file:///s/p", grades,
-                grades.columnNames(), ImportWindow.append(CATALOG.table("lessons"), "1", "2", false), "/t", 2, "job",
-                "/out", "/bin", "/cache/erp_grades.jar");
-        assertThat(cached).containsSubsequence("--jar-file", "/cache/erp_grades.jar").doesNotContain("--bindir")
+                .contains("--as-textfile").doesNotContain("--jar-file", "--where", "--as-avrodatafile");
+        List<String> cached = SqoopArguments.importArgs("jdbc:mysql://h/erp", "etl", "file:///s/p", attendances,
+                attendances.columnNames(), ImportWindow.append(CATALOG.table("lessons"), "1", "2", false), "/t", 2, "job",
+                "/out", "/bin", "/cache/erp_attendances.jar");
+        assertThat(cached).containsSubsequence("--jar-file", "/cache/erp_attendances.jar").doesNotContain("--bindir")
                 .containsSubsequence("--where", "lesson_id > 1 AND lesson_id <= 2");
         assertThat(SqoopImporter.sqoopUrl("jdbc:mysql://h/erp?a=b")).isEqualTo("jdbc:mysql://h/erp?a=b&zeroDateTimeBehavior=ROUND");
         assertThat(SqoopImporter.passwordFileUri("/s/p")).isEqualTo("file:///s/p");
-        assertThat(Arrays.asList("x")).hasSize(1);
+    }
+
+    @Test
+    void avroLandingsAskForDecimalLogicalTypesAndGetTheirOwnRecordClass() {
+        TableSpec grades = CATALOG.table("grades");
+        List<String> a = SqoopArguments.importArgs("jdbc:mysql://h/erp", "etl", "file:///s/p", grades,
+                grades.columnNames(), ImportWindow.full(), "/t", 2, "job", "/out", "/bin", null);
+        assertThat(a.subList(0, 5)).containsExactly("import", "-D", "mapreduce.job.name=job", "-D",
+                "sqoop.avro.logical_types.decimal.enable=true");
+        assertThat(a).contains("--as-avrodatafile").doesNotContain("--as-textfile", "--fields-terminated-by");
+        assertThat(SqoopArguments.formatSignature("avro")).isNotEqualTo(SqoopArguments.formatSignature("text"));
     }
 }

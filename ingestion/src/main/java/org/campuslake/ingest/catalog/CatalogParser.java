@@ -89,11 +89,7 @@ final class CatalogParser {
         int mappers = 1;
         if (m.containsKey("mappers")) {
             Node mn = m.get("mappers").getValueNode();
-            try {
-                mappers = Integer.parseInt(scalar(mn, "mappers"));
-            } catch (NumberFormatException e) {
-                mappers = -1;
-            }
+            mappers = wholeNumber(mn, "mappers");
             if (mappers < 1 || mappers > 64) {
                 throw error(mn, "table '" + name + "': mappers must be a whole number from 1 to 64");
             }
@@ -171,11 +167,7 @@ final class CatalogParser {
         int maxLength = 0;
         if (m.containsKey("max_length")) {
             Node ln = m.get("max_length").getValueNode();
-            try {
-                maxLength = Integer.parseInt(scalar(ln, "max_length"));
-            } catch (NumberFormatException e) {
-                maxLength = -1;
-            }
+            maxLength = wholeNumber(ln, "max_length");
             if (type != ColumnType.STRING || maxLength < 1) {
                 throw error(ln, what + ": max_length must be a positive whole number, on a string column");
             }
@@ -212,6 +204,15 @@ final class CatalogParser {
     }
 
     // --- node helpers ---------------------------------------------------------------------------------------
+
+    /** The value as a whole number, or -1 when it is not one (the caller says what range it wants). */
+    private int wholeNumber(Node node, String what) {
+        try {
+            return Integer.parseInt(scalar(node, what));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     private Map<String, NodeTuple> mapping(Node node, String what, Set<String> allowed) {
         MappingNode mn = (MappingNode) expectMapping(node, what);
