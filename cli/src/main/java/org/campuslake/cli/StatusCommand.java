@@ -43,6 +43,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         ctx.out.println("  MariaDB " + EmbeddedMariaDb.MARIADB_VERSION + ": running on 127.0.0.1:" + s.port()
                 + " (pid " + s.pid() + uptime + ")");
+        ctx.out.println("  Hive metastore (Derby): running on 127.0.0.1:" + s.metastorePort());
         ctx.out.println();
         ctx.out.println("  Connect (Power BI 'MySQL database', DBeaver, mysql client, JDBC):");
         ctx.out.println("    server     127.0.0.1:" + s.port());

@@ -25,14 +25,16 @@ class LakeCommandIT {
     private static final Path LAKE = Path.of("..", "lake").toAbsolutePath().normalize();
     private static Path home;
     private static int port;
+    private static int metastorePort;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void setUp() throws IOException {
         home = Path.of("target", "it-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        try (ServerSocket s = new ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0)) {
             port = s.getLocalPort();
+            metastorePort = m.getLocalPort();
         }
     }
 
@@ -47,6 +49,7 @@ class LakeCommandIT {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LAKE_HOME", home.toString());
         pb.environment().put("LAKE_DB_PORT", Integer.toString(port));
+        pb.environment().put("LAKE_METASTORE_PORT", Integer.toString(metastorePort));
         pb.environment().put("LAKE_NO_BUILD", "1");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path out = Files.createTempFile("lake-out", ".txt");
@@ -69,7 +72,7 @@ class LakeCommandIT {
     void helpOnEveryCommandAndStatusWhenStopped() throws Exception {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
-            {"bench", "--help"}}) {
+            {"bench", "--help"}, {"hive", "--help"}}) {
             Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");

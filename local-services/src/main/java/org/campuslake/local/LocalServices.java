@@ -20,6 +20,12 @@ import java.util.stream.Stream;
  */
 public final class LocalServices {
     public static final int DEFAULT_PORT = 3307;
+
+    /** {@code $LAKE_METASTORE_PORT}, else 1527. */
+    public static int metastorePort() {
+        String env = System.getenv("LAKE_METASTORE_PORT");
+        return env == null || env.isBlank() ? MetastoreDatabase.DEFAULT_PORT : Integer.parseInt(env.strip());
+    }
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -65,10 +71,15 @@ public final class LocalServices {
             throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use by another program;"
                     + " choose another with `lake up --port N` (or LAKE_DB_PORT)");
         }
+        int metastorePort = metastorePort();
+        if (!portFree(metastorePort)) {
+            throw new IllegalStateException("port " + metastorePort + " on 127.0.0.1 (Hive metastore) is already in use"
+                    + " by another program; choose another with LAKE_METASTORE_PORT");
+        }
         say.accept("Starting local services (MariaDB " + EmbeddedMariaDb.MARIADB_VERSION + " on 127.0.0.1:" + port
-                + "; log: " + home.logs().resolve("services.log") + ")");
+                + ", Hive metastore on 127.0.0.1:" + metastorePort + "; log: " + home.logs().resolve("services.log") + ")");
         long t0 = System.nanoTime();
-        Process p = spawn(port);
+        Process p = spawn(port, metastorePort);
         return awaitReady(p.pid(), say, t0);
     }
 
@@ -113,7 +124,7 @@ public final class LocalServices {
         return true;
     }
 
-    private Process spawn(int port) {
+    private Process spawn(int port, int metastorePort) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -121,7 +132,8 @@ public final class LocalServices {
         }
         cmd.addAll(List.of(java.toString(), "-Xmx256m", "-Djava.io.tmpdir=" + home.tmp(), "-Dlake.log.level=INFO",
                 "-cp", System.getProperty("java.class.path"), ServicesDaemon.class.getName(),
-                "--home", home.root().toString(), "--port", Integer.toString(port)));
+                "--home", home.root().toString(), "--port", Integer.toString(port),
+                "--metastore-port", Integer.toString(metastorePort)));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Path log = home.logs().resolve("services.log");
         pb.redirectErrorStream(true);

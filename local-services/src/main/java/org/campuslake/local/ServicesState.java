@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** {@code .lake/run/services.properties}: what the services daemon tells the {@code lake} commands. */
-public record ServicesState(long pid, int port, String status, String startedAt, String error) {
+public record ServicesState(long pid, int port, int metastorePort, String status, String startedAt, String error) {
     public static final String STARTING = "starting";
     public static final String READY = "ready";
     public static final String FAILED = "failed";
@@ -28,7 +28,8 @@ public record ServicesState(long pid, int port, String status, String startedAt,
         }
         try {
             return Optional.of(new ServicesState(Long.parseLong(p.getProperty("pid", "0")),
-                    Integer.parseInt(p.getProperty("mariadb.port", "0")), p.getProperty("status", ""),
+                    Integer.parseInt(p.getProperty("mariadb.port", "0")), Integer.parseInt(p.getProperty("metastore.port", "0")),
+                    p.getProperty("status", ""),
                     p.getProperty("started.at", ""), p.getProperty("error")));
         } catch (NumberFormatException e) {
             return Optional.empty();
@@ -41,6 +42,7 @@ public record ServicesState(long pid, int port, String status, String startedAt,
         p.setProperty("pid", Long.toString(pid));
         p.setProperty("mariadb.port", Integer.toString(port));
         p.setProperty("mariadb.version", EmbeddedMariaDb.MARIADB_VERSION);
+        p.setProperty("metastore.port", Integer.toString(metastorePort));
         p.setProperty("status", status);
         p.setProperty("started.at", startedAt);
         if (error != null) {

@@ -27,7 +27,7 @@ class SecretsTest {
     @Test
     void servicesStateRoundTrips(@TempDir Path dir) {
         Path f = dir.resolve("run/services.properties");
-        ServicesState s = new ServicesState(1234, 3307, ServicesState.READY, "2026-01-01T00:00:00Z", null);
+        ServicesState s = new ServicesState(1234, 3307, 1527, ServicesState.READY, "2026-01-01T00:00:00Z", null);
         s.write(f);
         assertThat(ServicesState.read(f)).contains(s);
         assertThat(ServicesState.read(dir.resolve("absent"))).isEmpty();

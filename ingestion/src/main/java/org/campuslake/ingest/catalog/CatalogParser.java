@@ -31,7 +31,7 @@ final class CatalogParser {
     private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
             "mode", "key", "split_by", "mappers", "format", "columns"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
-            "type", "nullable", "min", "max", "values", "max_length"));
+            "type", "nullable", "min", "max", "values", "max_length", "precision", "scale"));
     private static final Set<String> FORMATS = new HashSet<String>(Arrays.asList("text", "avro"));
 
     private final String file;
@@ -172,7 +172,17 @@ final class CatalogParser {
                 throw error(ln, what + ": max_length must be a positive whole number, on a string column");
             }
         }
-        return new ColumnContract(name, type, nullable, min, max, values, maxLength,
+        int precision = 0;
+        int scale = 0;
+        if (m.containsKey("precision") || m.containsKey("scale")) {
+            Node pn = m.containsKey("precision") ? m.get("precision").getValueNode() : node;
+            precision = m.containsKey("precision") ? wholeNumber(pn, "precision") : -1;
+            scale = m.containsKey("scale") ? wholeNumber(m.get("scale").getValueNode(), "scale") : 0;
+            if (type != ColumnType.DECIMAL || precision < 1 || precision > 38 || scale < 0 || scale > precision) {
+                throw error(pn, what + ": precision (1-38) and scale (0-precision) apply to decimal columns");
+            }
+        }
+        return new ColumnContract(name, type, nullable, min, max, values, maxLength, precision, scale,
                 keyNode.getStartMark().getLine() + 1);
     }
 

@@ -15,10 +15,17 @@ public final class ColumnContract implements Serializable {
     private final String max;
     private final List<String> values;
     private final int maxLength;
+    private final int precision;
+    private final int scale;
     private final int line;
 
     public ColumnContract(String name, ColumnType type, boolean nullable, String min, String max, List<String> values,
                           int maxLength, int line) {
+        this(name, type, nullable, min, max, values, maxLength, 0, 0, line);
+    }
+
+    public ColumnContract(String name, ColumnType type, boolean nullable, String min, String max, List<String> values,
+                          int maxLength, int precision, int scale, int line) {
         this.name = name;
         this.type = type;
         this.nullable = nullable;
@@ -26,6 +33,8 @@ public final class ColumnContract implements Serializable {
         this.max = max;
         this.values = values == null ? Collections.<String>emptyList() : Collections.unmodifiableList(values);
         this.maxLength = maxLength;
+        this.precision = precision;
+        this.scale = scale;
         this.line = line;
     }
 
@@ -40,5 +49,8 @@ public final class ColumnContract implements Serializable {
     public List<String> values() { return values; }
     /** Maximum length in characters (strings only); 0 means unbounded. */
     public int maxLength() { return maxLength; }
+    /** Decimal precision and scale (decimal columns only; 0 when not given). */
+    public int precision() { return precision; }
+    public int scale() { return scale; }
     public int line() { return line; }
 }

@@ -1,0 +1,73 @@
+package org.campuslake.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.campuslake.local.ServicesState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "hive", mixinStandardHelpOptions = true,
+        description = {"Run HiveQL locally through Spark SQL with Hive support (the local stand-in for Beeline on"
+            + " HiveServer2), on the metastore shared by every local Spark JVM.",
+            "Beeline-only lines (!connect, dfs, source) are skipped. ${hivevar:lake_root} defaults to the local lake."})
+final class HiveCommand implements Callable<Integer> {
+    /** Spark's own launcher list for Java 17 (DESIGN.md). */
+    static final List<String> SPARK_OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
+
+    @Option(names = "-f", paramLabel = "FILE", description = "HiveQL file to run (repeatable, in order).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "-e", paramLabel = "SQL", description = "HiveQL to run.")
+    String sql;
+
+    @Option(names = "--hivevar", paramLabel = "NAME=VALUE", description = "Value of ${hivevar:NAME} (repeatable).")
+    Map<String, String> hivevars = new LinkedHashMap<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (files.isEmpty() && sql == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give -f FILE or -e SQL");
+        }
+        LakeContext ctx = new LakeContext();
+        ctx.localDatabase(null);
+        ServicesState s = ctx.services.running().orElseThrow();
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("lake_root", ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""));
+        vars.putAll(hivevars);
+        List<String> args = new ArrayList<>();
+        for (Path f : files) {
+            args.add("-f");
+            args.add(f.toAbsolutePath().toString());
+        }
+        if (sql != null) {
+            args.add("-e");
+            args.add(sql);
+        }
+        vars.forEach((k, v) -> {
+            args.add("--hivevar");
+            args.add(k + "=" + v);
+        });
+        args.addAll(List.of("--metastore-port", Integer.toString(s.metastorePort()),
+                "--warehouse", ctx.home.root().resolve("warehouse").toString()));
+        List<String> jvm = new ArrayList<>(SPARK_OPENS);
+        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + ctx.home.tmp(),
+                "-Dderby.system.home=" + ctx.home.tmp()));
+        return StageJvm.run("hive-ddl", "org.campuslake.hive.HiveMain", jvm, args, ctx.home.logs().resolve("hive.log"));
+    }
+}
