@@ -49,6 +49,7 @@ final class HiveCommand implements Callable<Integer> {
         ServicesState s = ctx.services.running().orElseThrow();
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("lake_root", ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""));
+        vars.put("salt_dir", PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""));
         vars.putAll(hivevars);
         List<String> args = new ArrayList<>();
         for (Path f : files) {

@@ -1,0 +1,101 @@
+-- Builds the curated layer as of ${hivevar:ingest_date}: for every key, the most recent version among all raw
+-- partitions up to that date (raw holds validated records only: quarantined rows never reach curated).
+-- INSERT OVERWRITE makes a rerun of the same date give the same tables; partitioned tables replace only the
+-- partitions they write (dynamic partitions).
+-- Parameters: ${hivevar:ingest_date} (plus the tables of 010, 020 and 100).
+
+SET hive.exec.dynamic.partition=true;
+SET hive.exec.dynamic.partition.mode=nonstrict;
+
+INSERT OVERWRITE TABLE curated.campuses
+SELECT campus_id, name, city, region, opened_on, capacity, updated_at
+FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY campus_id ORDER BY ingest_date DESC, updated_at DESC) AS rn
+      FROM raw.campuses c WHERE ingest_date <= '${hivevar:ingest_date}') latest
+WHERE rn = 1;
+
+INSERT OVERWRITE TABLE curated.subjects
+SELECT subject_id, code, name, level, credits, updated_at
+FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY subject_id ORDER BY ingest_date DESC, updated_at DESC) AS rn
+      FROM raw.subjects s WHERE ingest_date <= '${hivevar:ingest_date}') latest
+WHERE rn = 1;
+
+INSERT OVERWRITE TABLE curated.companies
+SELECT company_id, name, sector, city, region, kind, updated_at
+FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY company_id ORDER BY ingest_date DESC, updated_at DESC) AS rn
+      FROM raw.companies c WHERE ingest_date <= '${hivevar:ingest_date}') latest
+WHERE rn = 1;
+
+INSERT OVERWRITE TABLE curated.professors
+SELECT sha2(concat(k.salt, ':professor:', CAST(p.professor_id AS STRING)), 256) AS professor_key,
+       p.campus_id, p.speciality, year(p.hired_on) AS hired_year, p.updated_at
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY professor_id ORDER BY ingest_date DESC, updated_at DESC) AS rn
+      FROM raw.professors r WHERE ingest_date <= '${hivevar:ingest_date}') p
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE p.rn = 1;
+
+INSERT OVERWRITE TABLE curated.students
+SELECT sha2(concat(k.salt, ':student:', CAST(s.student_id AS STRING)), 256) AS student_key,
+       s.gender,
+       year(s.birth_date) AS birth_year,
+       CASE WHEN floor(months_between(s.join_date, s.birth_date) / 12) < 18 THEN 'under 18'
+            WHEN floor(months_between(s.join_date, s.birth_date) / 12) >= 21 THEN '21 and over'
+            ELSE CAST(CAST(floor(months_between(s.join_date, s.birth_date) / 12) AS INT) AS STRING) END AS age_band,
+       s.join_date, s.left_date, s.campus_id, c.region, s.promotion, s.institution_of_origin, s.status, s.updated_at
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY student_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.students r WHERE ingest_date <= '${hivevar:ingest_date}') s
+LEFT JOIN curated.campuses c ON c.campus_id = s.campus_id
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE s.rn = 1;
+
+INSERT OVERWRITE TABLE curated.events
+SELECT event_id, event_type, name, campus_id, event_date, city, updated_at
+FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.events e WHERE ingest_date <= '${hivevar:ingest_date}') latest
+WHERE rn = 1;
+
+INSERT OVERWRITE TABLE curated.contacts
+SELECT sha2(concat(k.salt, ':contact:', CAST(a.audience_id AS STRING)), 256) AS contact_key,
+       a.event_id, a.birth_year, a.city,
+       CASE WHEN a.student_id IS NULL THEN NULL
+            ELSE sha2(concat(k.salt, ':student:', CAST(a.student_id AS STRING)), 256) END AS student_key,
+       a.updated_at
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY audience_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.audiences r WHERE ingest_date <= '${hivevar:ingest_date}') a
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE a.rn = 1;
+
+INSERT OVERWRITE TABLE curated.apprenticeships
+SELECT a.apprenticeship_id, sha2(concat(k.salt, ':student:', CAST(a.student_id AS STRING)), 256) AS student_key,
+       a.company_id, a.start_date, a.end_date, a.contract_type, a.updated_at
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY apprenticeship_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.apprenticeships r WHERE ingest_date <= '${hivevar:ingest_date}') a
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE a.rn = 1;
+
+INSERT OVERWRITE TABLE curated.lessons PARTITION (lesson_month)
+SELECT l.lesson_id, l.subject_id, sha2(concat(k.salt, ':professor:', CAST(l.professor_id AS STRING)), 256) AS professor_key,
+       l.campus_id, l.promotion, l.starts_at, l.duration_minutes, l.room, l.updated_at,
+       date_format(l.starts_at, 'yyyy-MM') AS lesson_month
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY lesson_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.lessons r WHERE ingest_date <= '${hivevar:ingest_date}') l
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE l.rn = 1;
+
+INSERT OVERWRITE TABLE curated.attendances PARTITION (lesson_month)
+SELECT a.attendance_id, sha2(concat(k.salt, ':student:', CAST(a.student_id AS STRING)), 256) AS student_key,
+       a.lesson_id, to_date(l.starts_at) AS lesson_date, a.status, a.updated_at,
+       date_format(l.starts_at, 'yyyy-MM') AS lesson_month
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY attendance_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.attendances r WHERE ingest_date <= '${hivevar:ingest_date}') a
+JOIN curated.lessons l ON l.lesson_id = a.lesson_id
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE a.rn = 1;
+
+INSERT OVERWRITE TABLE curated.grades PARTITION (graded_month)
+SELECT g.grade_id, sha2(concat(k.salt, ':student:', CAST(g.student_id AS STRING)), 256) AS student_key,
+       g.subject_id, g.graded_on, g.grade, g.assessment, g.updated_at,
+       date_format(g.graded_on, 'yyyy-MM') AS graded_month
+FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY grade_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
+      FROM raw.grades r WHERE ingest_date <= '${hivevar:ingest_date}') g
+CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
+WHERE g.rn = 1;
