@@ -1,0 +1,265 @@
+package org.campuslake.hive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.derby.drda.NetworkServerControl;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.campuslake.local.EmbeddedMariaDb;
+import org.campuslake.seed.TestDatabase;
+import org.campuslake.seed.gen.GeneratorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Hive layer on real data: a seeded ERP in MariaDB, imported and validated by the ingestion module in its own
+ * JVM (as in production, Sqoop never shares Spark's classpath), then the raw and curated scripts run through Spark
+ * SQL with Hive support on a Derby network metastore, for two ingest dates.
+ */
+class HiveLayerIT {
+    private static final LocalDate D1 = LocalDate.of(2026, 8, 31);
+    private static final LocalDate D2 = LocalDate.of(2026, 9, 2);
+    private static TestDatabase db;
+    private static NetworkServerControl derby;
+    private static SparkSession spark;
+    private static Path work;
+    private static Path ingestConfig;
+    private static Map<String, String> vars;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        work = Path.of("target", "it-hive-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Files.createDirectories(work);
+        db = TestDatabase.get();
+        db.seeder().seed(new GeneratorConfig(0.01, 42, GeneratorConfig.DEFAULT_START), true);
+
+        Properties p = new Properties();
+        p.setProperty("lake.root", work.resolve("lake").toUri().toString());
+        p.setProperty("erp.jdbc.url", db.endpoint.jdbcUrl("erp"));
+        p.setProperty("erp.user", EmbeddedMariaDb.ETL_USER);
+        p.setProperty("erp.password.file", db.endpoint.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
+        p.setProperty("ingest.hadoop.local", "true");
+        p.setProperty("ingest.mappers.max", "2");
+        p.setProperty("ingest.orm.cache.dir", work.resolve("orm").toString());
+        p.setProperty("ingest.work.dir", work.resolve("ingest-work").toString());
+        ingestConfig = work.resolve("ingest.properties");
+        try (OutputStream out = Files.newOutputStream(ingestConfig)) {
+            p.store(out, null);
+        }
+
+        Path salt = work.resolve("salt");
+        Files.createDirectories(salt);
+        Files.writeString(salt.resolve("salt.txt"), "test-salt-" + UUID.randomUUID() + "\n");
+        Files.setPosixFilePermissions(salt, PosixFilePermissions.fromString("rwx------"));
+        vars = new HashMap<>();
+        vars.put("lake_root", work.resolve("lake").toUri().toString().replaceAll("/$", ""));
+        vars.put("salt_dir", salt.toUri().toString().replaceAll("/$", ""));
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        System.setProperty("derby.system.home", work.resolve("metastore").toString());
+        derby = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
+        derby.start(new PrintWriter(System.err, true));
+        for (int i = 0; i < 100; i++) {
+            try {
+                derby.ping();
+                break;
+            } catch (Exception e) {
+                Thread.sleep(100);
+            }
+        }
+        spark = LocalSpark.session("HiveLayerIT", port, work.resolve("warehouse"));
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (derby != null) {
+            derby.shutdown();
+        }
+    }
+
+    /** The ingestion module's IngestMain in a JVM of its own, with that module's classpath. */
+    private static void ingest(LocalDate d) throws Exception {
+        ingest(d, 0);
+    }
+
+    private static void ingest(LocalDate d, int expectedExit) throws Exception {
+        Path target = Path.of("..", "ingestion", "target").toAbsolutePath().normalize();
+        String cp = target.resolve("classes") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.io.tmpdir=" + work.resolve("tmp"),
+                "-cp", cp, "org.campuslake.ingest.IngestMain", "--config", ingestConfig.toString(), "--date", d.toString());
+        Files.createDirectories(work.resolve("tmp"));
+        pb.redirectErrorStream(true).redirectOutput(work.resolve("ingest-" + d + ".log").toFile());
+        int rc = pb.start().waitFor();
+        assertThat(rc).as("IngestMain for %s (see %s)", d, work.resolve("ingest-" + d + ".log")).isEqualTo(expectedExit);
+    }
+
+    private static void run(String script, LocalDate d) throws Exception {
+        Map<String, String> v = new HashMap<>(vars);
+        v.put("ingest_date", d.toString());
+        String text = Files.readString(GeneratedHqlTest.HQL.resolve(script), StandardCharsets.UTF_8);
+        for (HiveQlScript.Statement st : HiveQlScript.parse(script, text, v).statements()) {
+            spark.sql(st.sql()).collect();
+        }
+    }
+
+    private static void build(LocalDate d) throws Exception {
+        for (String s : new String[] {"010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql",
+            "110_curated_build.hql", "200_analytics_views.hql"}) {
+            run(s, d);
+        }
+    }
+
+    private static long erpCount(String sql) throws Exception {
+        try (Connection c = db.erp().open()) {
+            return TestDatabase.count(c, sql);
+        }
+    }
+
+    private static long count(String sql) {
+        return ((Number) spark.sql(sql).first().get(0)).longValue();
+    }
+
+    private static final String[] CURATED = {"campuses", "subjects", "companies", "professors", "students", "events",
+        "contacts", "apprenticeships", "lessons", "attendances", "grades"};
+
+    private static Map<String, List<String>> snapshot() {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String t : CURATED) {
+            List<String> rows = new ArrayList<>();
+            for (Row r : spark.sql("SELECT * FROM curated." + t).collectAsList()) {
+                rows.add(r.toString());
+            }
+            rows.sort(null);
+            out.put(t, rows);
+        }
+        return out;
+    }
+
+    @Test
+    void rawAndCuratedLayersOverTwoDates() throws Exception {
+        ingest(D1);
+        build(D1);
+        assertThat(count("SELECT COUNT(*) FROM curated.attendances")).isEqualTo(erpCount("SELECT COUNT(*) FROM erp.attendances"));
+
+        // Between the dates: the new academic year starts, absences get excused, and a malformed grade arrives.
+        db.advancer().advance(D2);
+        long badGrade;
+        try (Connection c = db.erp().open(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO erp.grades SELECT MAX(grade_id) + 1, 1, 1, '2026-09-02', 150.00, 'exam',"
+                    + " '2026-09-02 12:00:00' FROM erp.grades");
+            badGrade = TestDatabase.count(c, "SELECT MAX(grade_id) FROM erp.grades");
+        }
+        ingest(LocalDate.of(2026, 9, 1));
+        // One bad grade among a day's few: above the 5 % reject ratio, the ingestion says to stop the chain.
+        ingest(D2, 4);
+        assertThat(Files.readString(work.resolve("ingest-" + D2 + ".log"))).contains("reject ratio too high for [grades]");
+        run("020_raw_partitions.hql", LocalDate.of(2026, 9, 1));
+        build(D2);
+
+        // Partitions of every landed date are registered.
+        List<String> partitions = new ArrayList<>();
+        for (Row r : spark.sql("SHOW PARTITIONS raw.attendances").collectAsList()) {
+            partitions.add(r.getString(0));
+        }
+        assertThat(partitions).containsExactly("ingest_date=2026-08-31", "ingest_date=2026-09-01", "ingest_date=2026-09-02");
+
+        // Exactly one row per key, and it is the latest version: statuses and grades as the ERP has them now.
+        for (String[] t : new String[][] {{"attendances", "attendance_id"}, {"grades", "grade_id"}, {"lessons", "lesson_id"},
+            {"apprenticeships", "apprenticeship_id"}}) {
+            assertThat(count("SELECT COUNT(*) - COUNT(DISTINCT " + t[1] + ") FROM curated." + t[0])).as(t[0]).isZero();
+        }
+        assertThat(count("SELECT COUNT(*) FROM curated.students")).isEqualTo(erpCount("SELECT COUNT(*) FROM erp.students"));
+        assertThat(count("SELECT COUNT(*) FROM curated.attendances")).isEqualTo(erpCount("SELECT COUNT(*) FROM erp.attendances"));
+        for (String status : new String[] {"present", "absent", "excused"}) {
+            assertThat(count("SELECT COUNT(*) FROM curated.attendances WHERE status = '" + status + "'")).as(status)
+                    .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.attendances WHERE status = '" + status + "'"));
+        }
+        assertThat(count("SELECT CAST(SUM(grade) * 100 AS BIGINT) FROM curated.grades"))
+                .isEqualTo(erpCount("SELECT CAST(SUM(grade) * 100 AS SIGNED) FROM erp.grades WHERE grade_id <> " + badGrade));
+        assertThat(count("SELECT COUNT(*) FROM curated.students WHERE status = 'active' AND join_date >= '2026-09-01'"))
+                .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.students WHERE join_date >= '2026-09-01'")).isPositive();
+
+        // The quarantined grade reached neither raw nor curated.
+        assertThat(count("SELECT COUNT(*) FROM raw.grades WHERE grade_id = " + badGrade)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM curated.grades WHERE grade_id = " + badGrade)).isZero();
+        assertThat(Files.readString(Path.of(java.net.URI.create(vars.get("lake_root") + "/quarantine/erp/grades/ingest_date=2026-09-02/part-r-00000"))))
+                .startsWith("OUT_OF_RANGE\t");
+
+        // No direct identifier anywhere in curated: no value equal to a person's name, e-mail or phone number.
+        Set<String> identifiers = new HashSet<>();
+        try (Connection c = db.erp().open(); Statement s = c.createStatement()) {
+            for (String q : new String[] {
+                "SELECT CONCAT(first_name, ' ', last_name), school_email, personal_email, NULL FROM erp.students",
+                "SELECT CONCAT(first_name, ' ', last_name), email, phone, NULL FROM erp.audiences",
+                "SELECT CONCAT(first_name, ' ', last_name), email, NULL, NULL FROM erp.professors"}) {
+                try (ResultSet rs = s.executeQuery(q)) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= 3; i++) {
+                            if (rs.getString(i) != null) {
+                                identifiers.add(rs.getString(i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int scanned = 0;
+        for (String t : CURATED) {
+            for (StructField f : spark.table("curated." + t).schema().fields()) {
+                assertThat(f.name()).as("curated.%s", t).isNotIn("first_name", "last_name", "email", "school_email",
+                        "personal_email", "phone", "birth_date");
+                if (f.dataType().typeName().equals("string")) {
+                    for (Row r : spark.sql("SELECT DISTINCT " + f.name() + " FROM curated." + t).collectAsList()) {
+                        String v = r.getString(0);
+                        scanned++;
+                        assertThat(v == null || !identifiers.contains(v) && !v.contains("@")).as("curated.%s.%s = %s", t, f.name(), v)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(scanned).isGreaterThan(1000);
+        // The same person keeps the same key: contacts who enrolled point to their student row.
+        assertThat(count("SELECT COUNT(*) FROM curated.contacts c JOIN curated.students s ON s.student_key = c.student_key"))
+                .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.audiences WHERE student_id IS NOT NULL")).isPositive();
+
+        // Analyst views answer.
+        assertThat(count("SELECT COUNT(*) FROM analytics.student_profile")).isEqualTo(count("SELECT COUNT(*) FROM curated.students"));
+
+        // A rerun of the same date gives the same curated tables.
+        Map<String, List<String>> before = snapshot();
+        build(D2);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+}
