@@ -9,6 +9,9 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LakeContext ctx = new LakeContext();
+        if (new ThriftService(ctx).stop()) {
+            ctx.out.println("Spark Thrift Server stopped.");
+        }
         if (ctx.services.stop(ctx.err::println)) {
             ctx.out.println("Local services stopped (data kept in " + ctx.home.root() + ").");
         } else {

@@ -18,6 +18,48 @@ final class StageJvm {
 
     private StageJvm() {}
 
+    /** Java stack frames, as they appear in an error message. */
+    private static final java.util.regex.Pattern FRAME =
+            java.util.regex.Pattern.compile("^\\s+(at [\\w.$<>]+\\(.*\\)|\\.\\.\\. \\d+ more)\\s*$");
+
+    /**
+     * Runs a stage with the terminal attached (interactive tools such as Beeline). Its stderr passes through a filter
+     * that drops Java stack frames: the Spark Thrift Server (Hive 2.3's service code) sends whole stack traces as
+     * error messages, and an analyst needs the error, not the frames.
+     */
+    static int runInteractive(String module, String mainClass, List<String> jvmArgs, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(OPENS);
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath(module));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        Thread errors = new Thread(() -> {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!FRAME.matcher(line).matches()) {
+                        System.err.println(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "stage-stderr");
+        errors.start();
+        int rc = p.waitFor();
+        errors.join(5_000);
+        return rc;
+    }
+
     static Path repo() {
         String env = System.getenv("LAKE_REPO");
         if (env != null && !env.isBlank()) {
@@ -35,11 +77,13 @@ final class StageJvm {
     static String classpath(String module) throws IOException {
         Path target = repo().resolve(module).resolve("target");
         Path cp = target.resolve("runtime-classpath.txt");
+        Path classes = target.resolve("classes");
         if (!Files.exists(cp)) {
             throw new IllegalStateException("module " + module + " is not built (" + cp + " is missing): run ./lake"
                     + " (it builds what is missing) or mvn package");
         }
-        return target.resolve("classes") + java.io.File.pathSeparator + Files.readString(cp, StandardCharsets.UTF_8).strip();
+        String deps = Files.readString(cp, StandardCharsets.UTF_8).strip();
+        return Files.isDirectory(classes) ? classes + java.io.File.pathSeparator + deps : deps;
     }
 
     /** Runs the stage; its stdout goes to ours, its stderr (framework logs) to {@code log}. */

@@ -44,6 +44,10 @@ final class StatusCommand implements Callable<Integer> {
         ctx.out.println("  MariaDB " + EmbeddedMariaDb.MARIADB_VERSION + ": running on 127.0.0.1:" + s.port()
                 + " (pid " + s.pid() + uptime + ")");
         ctx.out.println("  Hive metastore (Derby): running on 127.0.0.1:" + s.metastorePort());
+        new ThriftService(ctx).running().ifPresentOrElse(
+                t -> ctx.out.println("  Spark Thrift Server: running on 127.0.0.1:" + t[1] + " (pid " + t[0] + "), Beeline:"
+                        + " ./lake beeline, JDBC: " + ThriftService.jdbcUrl(t[1])),
+                () -> ctx.out.println("  Spark Thrift Server: not running (./lake beeline starts it)"));
         ctx.out.println();
         ctx.out.println("  Connect (Power BI 'MySQL database', DBeaver, mysql client, JDBC):");
         ctx.out.println("    server     127.0.0.1:" + s.port());

@@ -26,15 +26,17 @@ class LakeCommandIT {
     private static Path home;
     private static int port;
     private static int metastorePort;
+    private static int thriftPort;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void setUp() throws IOException {
         home = Path.of("target", "it-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0); ServerSocket t = new ServerSocket(0)) {
             port = s.getLocalPort();
             metastorePort = m.getLocalPort();
+            thriftPort = t.getLocalPort();
         }
     }
 
@@ -50,6 +52,7 @@ class LakeCommandIT {
         pb.environment().put("LAKE_HOME", home.toString());
         pb.environment().put("LAKE_DB_PORT", Integer.toString(port));
         pb.environment().put("LAKE_METASTORE_PORT", Integer.toString(metastorePort));
+        pb.environment().put("LAKE_THRIFT_PORT", Integer.toString(thriftPort));
         pb.environment().put("LAKE_NO_BUILD", "1");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path out = Files.createTempFile("lake-out", ".txt");
@@ -72,7 +75,7 @@ class LakeCommandIT {
     void helpOnEveryCommandAndStatusWhenStopped() throws Exception {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
-            {"bench", "--help"}, {"hive", "--help"}}) {
+            {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}}) {
             Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
@@ -103,7 +106,7 @@ class LakeCommandIT {
     @Test
     @Order(3)
     void upPrintsConnectionDetailsButNeverThePassword() throws Exception {
-        Run up = lake("up");
+        Run up = lake("up", "--no-thrift");
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.err()).contains("Starting local services");
         assertThat(up.out()).contains("jdbc:mysql://127.0.0.1:" + port + "/summary").contains("user       etl")
@@ -117,7 +120,7 @@ class LakeCommandIT {
             String line = ph.info().commandLine().orElse("");
             assertThat(line).doesNotContain(password);
         }
-        Run again = lake("up");
+        Run again = lake("up", "--no-thrift");
         assertThat(again.exit()).isZero();
         assertThat(again.err()).doesNotContain("Starting local services");
     }
@@ -163,6 +166,36 @@ class LakeCommandIT {
 
     @Test
     @Order(6)
+    void analystsQueryCuratedTablesWithBeelineAndJdbc() throws Exception {
+        Path hql = LAKE.getParent().resolve("hive-ddl/src/main/hql");
+        Run hive = lake("hive", "-f", hql.resolve("010_raw_tables.hql").toString(), "-f", hql.resolve("020_raw_partitions.hql").toString(),
+                "-f", hql.resolve("100_curated_tables.hql").toString(), "-f", hql.resolve("110_curated_build.hql").toString(),
+                "-f", hql.resolve("200_analytics_views.hql").toString(), "--hivevar", "ingest_date=2026-09-02");
+        assertThat(hive.exit()).as(hive.out() + hive.err()).isZero();
+        Run undefined = lake("hive", "-e", "SELECT '${hivevar:nope}'");
+        assertThat(undefined.exit()).isEqualTo(2);
+        assertThat(undefined.out()).contains("undefined variable(s) [nope]");
+
+        Run beeline = lake("beeline", "-e", "SELECT COUNT(*) AS grades FROM curated.grades");
+        assertThat(beeline.exit()).as(beeline.out() + beeline.err()).isZero();
+        assertThat(beeline.out()).contains("| grades").containsPattern("\\| +\\d+ +\\|");
+        Run bad = lake("beeline", "-e", "SELECT no_such_column FROM curated.grades");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.out() + bad.err()).contains("no_such_column").doesNotContain("\tat org.apache");
+
+        // A JDBC client (as a BI tool) through the same Thrift server.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + thriftPort + "/default",
+                System.getProperty("user.name"), "");
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) AS n, COUNT(DISTINCT grade_id) AS k FROM curated.grades")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isPositive().isEqualTo(rs.getLong(2));
+        }
+        assertThat(lake("status").out()).contains("Spark Thrift Server: running on 127.0.0.1:" + thriftPort);
+    }
+
+    @Test
+    @Order(7)
     void dataSurvivesDownAndUp() throws Exception {
         Run down = lake("down");
         assertThat(down.exit()).isZero();
@@ -170,13 +203,13 @@ class LakeCommandIT {
         assertThat(lake("status").exit()).isEqualTo(3);
         assertThat(ProcessHandle.allProcesses().map(ph -> ph.info().commandLine().orElse(""))
                 .filter(l -> l.contains(home.toString()))).isEmpty();
-        Run status = lake("up");
+        Run status = lake("up", "--no-thrift");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("seeded (scale 0.01, seed 42), clock 2026-09-02");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anUnreachableDatabaseIsOneLineAndExitOne() throws Exception {
         Path pw = home.resolve("remote.password");
         Files.writeString(pw, "whatever\n");
@@ -194,7 +227,7 @@ class LakeCommandIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void demoReseedsAndShowsTheDays() throws Exception {
         Run demo = lake("demo", "--days", "2");
         assertThat(demo.exit()).as(demo.err()).isZero();
