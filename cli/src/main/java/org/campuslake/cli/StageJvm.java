@@ -29,17 +29,11 @@ final class StageJvm {
      */
     static int runInteractive(String module, String mainClass, List<String> jvmArgs, List<String> args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(OPENS);
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(classpath(module));
-        cmd.add(mainClass);
-        cmd.addAll(args);
+        List<String> cmd = command(module, mainClass, jvmArgs, args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // loopback only, whatever the machine's interfaces
         Process p = pb.start();
         Thread errors = new Thread(() -> {
             try (java.io.BufferedReader r = new java.io.BufferedReader(
@@ -58,6 +52,19 @@ final class StageJvm {
         int rc = p.waitFor();
         errors.join(5_000);
         return rc;
+    }
+
+    /** java, the Java 17 opens Hadoop needs, the stage's JVM options, its module's classpath, main class, arguments. */
+    static List<String> command(String module, String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(OPENS);
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath(module));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
     }
 
     static Path repo() {
@@ -89,19 +96,13 @@ final class StageJvm {
     /** Runs the stage; its stdout goes to ours, its stderr (framework logs) to {@code log}. */
     static int run(String module, String mainClass, List<String> jvmArgs, List<String> args, Path log)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(OPENS);
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(classpath(module));
-        cmd.add(mainClass);
-        cmd.addAll(args);
+        List<String> cmd = command(module, mainClass, jvmArgs, args);
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // loopback only, whatever the machine's interfaces
         Process p = pb.start();
         try {
             return p.waitFor();

@@ -85,6 +85,7 @@ final class ThriftService {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
         long t0 = System.nanoTime();
         while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
