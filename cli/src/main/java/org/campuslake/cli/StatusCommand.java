@@ -49,7 +49,11 @@ final class StatusCommand implements Callable<Integer> {
                         + " ./lake beeline, JDBC: " + ThriftService.jdbcUrl(t[1])),
                 () -> ctx.out.println("  Spark Thrift Server: not running (./lake beeline starts it)"));
         ctx.out.println();
-        ctx.out.println("  Connect (Power BI 'MySQL database', DBeaver, mysql client, JDBC):");
+        ctx.out.println("  Power BI ('MySQL database' connector, or: ./lake bi pbids):");
+        ctx.out.println("    server     127.0.0.1:" + s.port() + ", database summary (the bi_* views)");
+        ctx.out.println("    user       " + EmbeddedMariaDb.BI_USER + " (read-only), password in "
+                + db.passwordFile(EmbeddedMariaDb.BI_USER));
+        ctx.out.println("  Pipeline account (DBeaver, mysql client, JDBC):");
         ctx.out.println("    server     127.0.0.1:" + s.port());
         ctx.out.println("    databases  summary (KPIs for BI), erp (the source ERP)");
         ctx.out.println("    user       " + EmbeddedMariaDb.ETL_USER);

@@ -33,6 +33,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String MARIADB_VERSION = "11.4.5";
     public static final String ADMIN_USER = "root";
     public static final String ETL_USER = "etl";
+    /** Power BI's account: SELECT on the summary database, nothing else. */
+    public static final String BI_USER = "bi_reader";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
@@ -78,6 +80,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             db = PersistentDb.open(config(false), home);
             db.start();
+            ensureAccounts();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB failed to start on port " + port + ": " + e.getMessage()
                     + " (see " + home.logs() + ")", e);
@@ -154,13 +157,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             createUser(c, ADMIN_USER, "127.0.0.1", secrets.getOrCreate("mariadb-" + ADMIN_USER));
             s.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
-            createUser(c, ETL_USER, "%", secrets.getOrCreate(ETL_USER));
-            for (String schema : new String[] {"erp", "lake_meta", "summary"}) {
-                s.execute("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO 'etl'@'%'");
-            }
             s.execute("FLUSH PRIVILEGES");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the MariaDB accounts: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The service accounts and their grants, at every start (idempotent): a lake home created by an older version
+     * gets the accounts added since. Grants name schemas, which need not exist yet.
+     */
+    private void ensureAccounts() {
+        try (Connection c = endpoint().connect(ADMIN_USER, null); Statement s = c.createStatement()) {
+            createUser(c, ETL_USER, "%", secrets.getOrCreate(ETL_USER));
+            for (String schema : new String[] {"erp", "lake_meta", "summary", "summary_stage"}) {
+                s.execute("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO 'etl'@'%'");
+            }
+            createUser(c, BI_USER, "%", secrets.getOrCreate(BI_USER));
+            s.execute("GRANT SELECT ON `summary`.* TO 'bi_reader'@'%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the MariaDB service accounts: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,120 @@
+package org.campuslake.analytics;
+
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics job: reads the curated layer as of D, computes every KPI and publishes snapshot D to the summary
+ * database. {@code KpiJob --config analytics.properties --date YYYY-MM-DD}. Exit code 0 when published, 1 when the
+ * job failed (the summary keeps its previous state; the message names the KPI), 2 on bad arguments.
+ *
+ * <p>On a cluster it is the main class of {@code spark-submit} (Spark on YARN with the Hive metastore); locally
+ * the {@code spark.*} settings of the properties file give {@code local[*]} and the local metastore.
+ */
+public final class KpiJob {
+    private static final Logger LOG = LoggerFactory.getLogger(KpiJob.class);
+
+    private KpiJob() {}
+
+    public static void main(String[] args) {
+        String config = null;
+        String date = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--config".equals(args[i]) && i + 1 < args.length) {
+                config = args[++i];
+            } else if ("--date".equals(args[i]) && i + 1 < args.length) {
+                date = args[++i];
+            } else {
+                System.err.println("unknown argument: " + args[i]);
+                System.exit(2);
+            }
+        }
+        if (config == null || date == null) {
+            System.err.println("usage: KpiJob --config analytics.properties --date YYYY-MM-DD");
+            System.exit(2);
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            System.err.println("--date must be YYYY-MM-DD, got '" + date + "'");
+            System.exit(2);
+            return;
+        }
+        int rc;
+        try {
+            AnalyticsSettings settings = AnalyticsSettings.load(Paths.get(config));
+            SparkSession spark = session(settings);
+            try {
+                Map<String, Long> published = run(spark, settings, d);
+                long total = 0;
+                for (long n : published.values()) {
+                    total += n;
+                }
+                System.out.println("published snapshot " + d + ": " + published.size() + " KPI tables, " + total + " rows");
+                for (Map.Entry<String, Long> e : published.entrySet()) {
+                    System.out.println("  " + e.getKey() + " " + e.getValue());
+                }
+                rc = 0;
+            } finally {
+                spark.stop();
+            }
+        } catch (SummaryPublisher.PublishException e) {
+            LOG.error("analytics job failed", e);
+            System.err.println("KpiJob: " + e.getMessage());
+            rc = 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("KpiJob: " + e.getMessage());
+            rc = 2;
+        } catch (Exception e) {
+            LOG.error("analytics job failed", e);
+            System.err.println("KpiJob: " + e.getMessage());
+            rc = 1;
+        }
+        System.exit(rc);
+    }
+
+    /** The session: every spark.* setting of the file, then Hive support when the curated tables come from a metastore. */
+    static SparkSession session(AnalyticsSettings settings) {
+        SparkSession.Builder b = SparkSession.builder().appName("campus-lake-kpis");
+        for (String key : settings.properties.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                b.config(key, settings.properties.getProperty(key));
+            }
+        }
+        if ("metastore".equals(settings.source())) {
+            b.enableHiveSupport();
+        }
+        return b.getOrCreate();
+    }
+
+    /** Computes and publishes snapshot D; the publisher's hook (tests) comes with it. */
+    public static Map<String, Long> run(SparkSession spark, AnalyticsSettings settings, LocalDate d,
+                                        SummaryPublisher.Hook hook) throws Exception {
+        CuratedTables curated = "parquet".equals(settings.source())
+                ? CuratedTables.fromParquet(spark, settings.required("lake.root"), d)
+                : CuratedTables.fromMetastore(spark, settings.get("analytics.curated.database", "curated"), d);
+        SummaryPublisher publisher = new SummaryPublisher(settings.required("summary.jdbc.url"),
+                settings.required("summary.user"), settings.summaryPassword(), settings.publishConnections())
+                .withHook(hook);
+        Map<String, Integer> regions;
+        try (Connection c = publisher.connect()) {
+            regions = SummaryDimensions.upsert(c, curated);
+        }
+        Dataset<Row> regionKeys = SummaryDimensions.asDataFrame(spark, regions);
+        Map<String, Dataset<Row>> facts = KpiSnapshot.build(curated, settings, regionKeys);
+        return publisher.publish(d, facts);
+    }
+
+    public static Map<String, Long> run(SparkSession spark, AnalyticsSettings settings, LocalDate d) throws Exception {
+        return run(spark, settings, d, x -> { });
+    }
+}

@@ -1,0 +1,319 @@
+package org.campuslake.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.derby.drda.NetworkServerControl;
+import org.apache.spark.sql.SparkSession;
+import org.campuslake.hive.HiveQlScript;
+import org.campuslake.hive.LocalSpark;
+import org.campuslake.local.EmbeddedMariaDb;
+import org.campuslake.seed.TestDatabase;
+import org.campuslake.seed.gen.GeneratorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole analytics path on real data, checked against an SQL oracle: a seeded ERP in MariaDB is imported by the
+ * ingestion module (its own JVM, real Sqoop), the raw and curated layers are built by the Hive scripts (Spark SQL on
+ * a Derby metastore), the KPI job computes and publishes snapshot D to the summary database; then every KPI table
+ * must equal the same KPI computed with plain SQL on the ERP (exact counts, averages within rounding). Two dates: the
+ * seed's last day, and a month later after {@code erp advance} (new enrolments, excused absences, grade corrections,
+ * dropouts, contracts), so updated and late rows are covered. A rerun of a date must leave the summary identical.
+ */
+class KpiOracleIT {
+    private static final LocalDate D1 = LocalDate.of(2026, 8, 31);
+    private static final LocalDate D2 = LocalDate.of(2026, 10, 2);
+    private static TestDatabase db;
+    private static NetworkServerControl derby;
+    private static SparkSession spark;
+    private static Path work;
+    private static Path ingestConfig;
+    private static Map<String, String> vars;
+    private static String salt;
+    private static AnalyticsSettings settings;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        work = Path.of("target", "it-kpi-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Files.createDirectories(work.resolve("tmp"));
+        db = TestDatabase.get();
+        db.seeder().seed(new GeneratorConfig(0.01, 42, GeneratorConfig.DEFAULT_START), true);
+
+        Properties p = new Properties();
+        p.setProperty("lake.root", work.resolve("lake").toUri().toString());
+        p.setProperty("erp.jdbc.url", db.endpoint.jdbcUrl("erp"));
+        p.setProperty("erp.user", EmbeddedMariaDb.ETL_USER);
+        p.setProperty("erp.password.file", db.endpoint.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
+        p.setProperty("ingest.hadoop.local", "true");
+        p.setProperty("ingest.mappers.max", "2");
+        p.setProperty("ingest.orm.cache.dir", work.resolve("orm").toString());
+        p.setProperty("ingest.work.dir", work.resolve("ingest-work").toString());
+        ingestConfig = work.resolve("ingest.properties");
+        try (OutputStream out = Files.newOutputStream(ingestConfig)) {
+            p.store(out, null);
+        }
+
+        Path saltDir = work.resolve("salt");
+        Files.createDirectories(saltDir);
+        salt = "oracle-salt-" + UUID.randomUUID();
+        Files.writeString(saltDir.resolve("salt.txt"), salt + "\n");
+        Files.setPosixFilePermissions(saltDir, PosixFilePermissions.fromString("rwx------"));
+        vars = new HashMap<>();
+        vars.put("lake_root", work.resolve("lake").toUri().toString().replaceAll("/$", ""));
+        vars.put("salt_dir", saltDir.toUri().toString().replaceAll("/$", ""));
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        System.setProperty("derby.system.home", work.resolve("metastore").toString());
+        derby = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
+        derby.start(new PrintWriter(System.err, true));
+        for (int i = 0; i < 100; i++) {
+            try {
+                derby.ping();
+                break;
+            } catch (Exception e) {
+                Thread.sleep(100);
+            }
+        }
+        spark = LocalSpark.session("KpiOracleIT", port, work.resolve("warehouse"));
+
+        Properties a = new Properties();
+        a.setProperty("summary.jdbc.url", db.endpoint.jdbcUrl("summary"));
+        a.setProperty("summary.user", EmbeddedMariaDb.ETL_USER);
+        a.setProperty("summary.password.file", db.endpoint.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
+        a.setProperty("analytics.publish.connections", "2");
+        settings = new AnalyticsSettings(a);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (derby != null) {
+            derby.shutdown();
+        }
+    }
+
+    /** The ingestion module's IngestMain in a JVM of its own, with that module's classpath. */
+    private static void ingest(LocalDate d) throws Exception {
+        Path target = Path.of("..", "ingestion", "target").toAbsolutePath().normalize();
+        String cp = target.resolve("classes") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.io.tmpdir=" + work.resolve("tmp"),
+                "-cp", cp, "org.campuslake.ingest.IngestMain", "--config", ingestConfig.toString(), "--date", d.toString());
+        Path log = work.resolve("ingest-" + d + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        assertThat(pb.start().waitFor()).as("IngestMain for %s (see %s)", d, log).isZero();
+    }
+
+    private static void build(LocalDate d) throws Exception {
+        Map<String, String> v = new HashMap<>(vars);
+        v.put("ingest_date", d.toString());
+        Path hql = Path.of("..", "hive-ddl", "src", "main", "hql");
+        for (String script : new String[] {"010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql",
+            "110_curated_build.hql"}) {
+            String text = Files.readString(hql.resolve(script), StandardCharsets.UTF_8);
+            for (HiveQlScript.Statement st : HiveQlScript.parse(script, text, v).statements()) {
+                spark.sql(st.sql()).collect();
+            }
+        }
+    }
+
+    private static List<List<Object>> summary(String sql, LocalDate d) throws Exception {
+        try (Connection c = db.admin()) {
+            return KpiOracle.rows(c, sql.replace(":D", "'" + d + "'"));
+        }
+    }
+
+    /** Row by row, column by column: numbers within {@code tolerance}, everything else equal. */
+    private static void assertSameRows(String kpi, List<List<Object>> expected, List<List<Object>> actual, double tolerance) {
+        assertThat(actual).as("%s: rows", kpi).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            List<Object> e = expected.get(i);
+            List<Object> a = actual.get(i);
+            assertThat(a).as("%s row %d", kpi, i).hasSize(e.size());
+            for (int j = 0; j < e.size(); j++) {
+                Object ev = e.get(j);
+                Object av = a.get(j);
+                String where = kpi + " row " + i + " column " + (j + 1) + ": expected " + e + " got " + a;
+                if (ev == null || av == null) {
+                    assertThat(av).as(where).isNull();
+                    assertThat(ev).as(where).isNull();
+                } else if (ev instanceof Number || ev instanceof Boolean) {
+                    assertThat(toDouble(av)).as(where).isCloseTo(toDouble(ev), org.assertj.core.data.Offset.offset(tolerance));
+                } else {
+                    assertThat(av.toString()).as(where).isEqualTo(ev.toString());
+                }
+            }
+        }
+    }
+
+    private static double toDouble(Object o) {
+        if (o instanceof Boolean) {
+            return ((Boolean) o) ? 1 : 0;
+        }
+        return new BigDecimal(o.toString()).doubleValue();
+    }
+
+    private static void checkAgainstOracle(LocalDate d) throws Exception {
+        List<List<Object>> perStudent;
+        KpiOracle oracle;
+        try (Connection erp = db.erp().open()) {
+            oracle = new KpiOracle(erp, salt, d);
+            perStudent = oracle.perStudent();
+            assertThat(perStudent).as("students on %s", d).hasSizeGreaterThan(100);
+            assertSameRows("KPI 1 per student", perStudent, summary("SELECT student_key, campus_key, promotion_key,"
+                    + " institution_of_origin, status, grade_count, average_grade, attendance_rate, recruited_at_event,"
+                    + " has_apprenticeship FROM summary.kpi_student WHERE snapshot_date = :D ORDER BY student_key", d), 0.0001);
+            assertSameRows("KPI 2 top performers", oracle.topPerformers(settings.minGrades(), settings.topN()),
+                    summary("SELECT scope, scope_value, rank_in_scope, student_key, average_grade, grade_count"
+                            + " FROM summary.kpi_top_performer WHERE snapshot_date = :D ORDER BY scope, scope_value,"
+                            + " rank_in_scope", d), 0);
+            assertSameRows("KPI 3 by campus", oracle.dropouts("campus_id"), summary("SELECT campus_key, students, dropouts,"
+                    + " dropout_rate FROM summary.kpi_dropout_by_campus WHERE snapshot_date = :D ORDER BY campus_key", d), 0.0001);
+            assertSameRows("KPI 3 by promotion", oracle.dropouts("promotion"), summary("SELECT promotion_key, students,"
+                    + " dropouts, dropout_rate FROM summary.kpi_dropout_by_promotion WHERE snapshot_date = :D"
+                    + " ORDER BY promotion_key", d), 0.0001);
+            assertSameRows("KPI 3 by attendance band", oracle.dropouts("attendance_band"), summary("SELECT attendance_band,"
+                    + " students, dropouts, dropout_rate FROM summary.kpi_dropout_by_attendance WHERE snapshot_date = :D"
+                    + " ORDER BY attendance_band", d), 0.0001);
+            assertSameRows("KPI 4 active students", oracle.activeByRegionAndMonth(), summary("SELECT r.region,"
+                    + " k.month_date_key, k.active_students FROM summary.kpi_active_students k JOIN summary.dim_region r"
+                    + " ON r.region_key = k.region_key WHERE k.snapshot_date = :D ORDER BY r.region, k.month_date_key", d), 0);
+            assertSameRows("KPI 5 apprenticeship share", oracle.apprenticeshipShare(), summary("SELECT r.region,"
+                    + " k.active_students, k.with_contract, k.share FROM summary.kpi_apprenticeship_share k"
+                    + " JOIN summary.dim_region r ON r.region_key = k.region_key WHERE k.snapshot_date = :D"
+                    + " ORDER BY r.region", d), 0.0001);
+            List<List<Object>> recruiters = oracle.recruiters();
+            assertThat(recruiters.stream().filter(r -> "school".equals(r.get(1)))).as("competing schools").isNotEmpty();
+            assertSameRows("KPI 5 recruiters", recruiters, summary("SELECT company_key, kind, rank_in_kind, students,"
+                    + " contracts FROM summary.kpi_recruiter WHERE snapshot_date = :D ORDER BY company_key", d), 0);
+            assertSameRows("KPI 6 per event", oracle.eventConversion(), summary("SELECT event_key, event_type_key,"
+                    + " campus_key, contacts, converted, conversion_rate, median_days_to_enrol"
+                    + " FROM summary.kpi_event_conversion WHERE snapshot_date = :D ORDER BY event_key", d), 0.0001);
+            assertSameRows("KPI 6 totals", oracle.eventTotals(), summary("SELECT event_type_key, campus_key, events,"
+                    + " contacts, converted, conversion_rate, median_days_to_enrol FROM summary.kpi_event_totals"
+                    + " WHERE snapshot_date = :D ORDER BY event_type_key, campus_key", d), 0.0001);
+            List<List<Object>> hires = oracle.timeToHire();
+            assertThat(hires.stream().mapToLong(r -> ((Number) r.get(3)).longValue()).sum()).as("graduates hired").isPositive();
+            assertSameRows("KPI 7 time to hire", hires, summary("SELECT k.promotion_key, r.region, k.graduates, k.hired,"
+                    + " k.hire_rate, k.average_days, k.median_days FROM summary.kpi_time_to_hire k JOIN summary.dim_region r"
+                    + " ON r.region_key = k.region_key WHERE k.snapshot_date = :D ORDER BY k.promotion_key, r.region", d), 0.05);
+            List<List<Object>> scorecard = oracle.campusScorecard();
+            assertSameRows("KPI 8 campus scorecard", scorecard, summary("SELECT campus_key, academic_year, enrolled,"
+                    + " students, dropouts, dropout_rate, attendance_rate, enrolled_change, dropout_rate_change,"
+                    + " attendance_rate_change FROM summary.kpi_campus_scorecard WHERE snapshot_date = :D"
+                    + " ORDER BY campus_key, academic_year", d), 0.0001);
+            assertSameRows("KPI 9 enrolment forecast", forecast(scorecard, d), summary("SELECT campus_key, academic_year,"
+                    + " predicted_enrolment, lower_bound, upper_bound, trend_per_year, history_years"
+                    + " FROM summary.kpi_enrolment_forecast WHERE snapshot_date = :D ORDER BY campus_key", d), 0.11);
+        }
+    }
+
+    /**
+     * KPI 9's oracle: the closed-form least-squares line through each campus's yearly enrolments (from the SQL
+     * scorecard, complete years only) and its 95 % prediction interval, computed here rather than by MLlib.
+     */
+    private static List<List<Object>> forecast(List<List<Object>> scorecard, LocalDate d) {
+        int last = EnrolmentForecast.lastCompleteYear(d);
+        int target = (d.getMonthValue() >= 9 ? d.getYear() : d.getYear() - 1) + 1;
+        Map<Integer, List<double[]>> byCampus = new java.util.TreeMap<>();
+        for (List<Object> r : scorecard) {
+            int year = Integer.parseInt(r.get(1).toString().substring(0, 4));
+            if (year <= last) {
+                byCampus.computeIfAbsent(((Number) r.get(0)).intValue(), k -> new ArrayList<>())
+                        .add(new double[] {year, ((Number) r.get(2)).doubleValue()});
+            }
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<double[]>> e : byCampus.entrySet()) {
+            List<double[]> pts = e.getValue();
+            int n = pts.size();
+            if (n < 3) {
+                continue;
+            }
+            double mx = pts.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+            double my = pts.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+            double sxx = pts.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
+            double sxy = pts.stream().mapToDouble(p -> (p[0] - mx) * (p[1] - my)).sum();
+            double b = sxy / sxx;
+            double sse = pts.stream().mapToDouble(p -> Math.pow(p[1] - (my + b * (p[0] - mx)), 2)).sum();
+            double s2 = sse / (n - 2);
+            double pred = my + b * (target - mx);
+            double half = new TDistribution(n - 2).inverseCumulativeProbability(0.975)
+                    * Math.sqrt(s2 * (1 + 1.0 / n + Math.pow(target - mx, 2) / sxx));
+            out.add(List.of(e.getKey(), target + "-" + (target + 1), pred, Math.max(0, pred - half), pred + half, b, n));
+        }
+        return out;
+    }
+
+    private static String summaryDump() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = db.admin()) {
+            for (List<Object> t : KpiOracle.rows(c, "SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'summary' AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                String table = t.get(0).toString();
+                String cols = table.equals("snapshot") ? "snapshot_date, fact_rows" : "*";
+                sb.append("== ").append(table).append('\n');
+                List<String> rows = new ArrayList<>();
+                for (List<Object> r : KpiOracle.rows(c, "SELECT " + cols + " FROM summary." + table)) {
+                    rows.add(r.toString());
+                }
+                rows.sort(null);
+                rows.forEach(r -> sb.append(r).append('\n'));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void publishedKpisEqualTheSqlOracleBeforeAndAfterTheErpMovesOn() throws Exception {
+        ingest(D1);
+        build(D1);
+        Map<String, Long> published = KpiJob.run(spark, settings, D1);
+        assertThat(published).hasSize(13).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        checkAgainstOracle(D1);
+
+        db.advancer().advance(D2);
+        ingest(D2);
+        build(D2);
+        KpiJob.run(spark, settings, D2);
+        checkAgainstOracle(D2);
+        // D1's snapshot was not touched by D2's.
+        assertThat(summary("SELECT COUNT(*) FROM summary.kpi_student WHERE snapshot_date = :D", D1).get(0).get(0))
+                .isEqualTo(published.get("kpi_student"));
+
+        // A rerun of D2 replaces D2 with exactly the same rows and touches nothing else.
+        String before = summaryDump();
+        KpiJob.run(spark, settings, D2);
+        assertThat(summaryDump()).isEqualTo(before);
+        try (Connection c = db.admin()) {
+            assertThat(KpiOracle.rows(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'summary_stage'"))
+                    .as("staging tables cleaned up").isEmpty();
+        }
+    }
+}
