@@ -56,12 +56,16 @@ final class StageJvm {
 
     /** java, the Java 17 opens Hadoop needs, the stage's JVM options, its module's classpath, main class, arguments. */
     static List<String> command(String module, String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
+        return commandWithClasspath(classpath(module), mainClass, jvmArgs, args);
+    }
+
+    static List<String> commandWithClasspath(String classpath, String mainClass, List<String> jvmArgs, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(OPENS);
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(classpath(module));
+        cmd.add(classpath);
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
@@ -93,10 +97,28 @@ final class StageJvm {
         return Files.isDirectory(classes) ? classes + java.io.File.pathSeparator + deps : deps;
     }
 
+    /**
+     * A module's benchmark classpath: its test classes (benchmarks live there, so they never ship with the job), its
+     * classes and its test-scope dependencies.
+     */
+    static String benchClasspath(String module) throws IOException {
+        Path target = repo().resolve(module).resolve("target");
+        Path cp = target.resolve("bench-classpath.txt");
+        if (!Files.exists(cp) || !Files.isDirectory(target.resolve("test-classes"))) {
+            throw new IllegalStateException("the " + module + " benchmarks are not built: run mvn -pl " + module
+                    + " -am package -DskipTests");
+        }
+        return target.resolve("test-classes") + java.io.File.pathSeparator + target.resolve("classes")
+                + java.io.File.pathSeparator + Files.readString(cp, StandardCharsets.UTF_8).strip();
+    }
+
     /** Runs the stage; its stdout goes to ours, its stderr (framework logs) to {@code log}. */
     static int run(String module, String mainClass, List<String> jvmArgs, List<String> args, Path log)
             throws IOException, InterruptedException {
-        List<String> cmd = command(module, mainClass, jvmArgs, args);
+        return run(command(module, mainClass, jvmArgs, args), log);
+    }
+
+    static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

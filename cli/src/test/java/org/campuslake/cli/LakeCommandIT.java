@@ -75,7 +75,8 @@ class LakeCommandIT {
     void helpOnEveryCommandAndStatusWhenStopped() throws Exception {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
-            {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}}) {
+            {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}, {"analytics", "--help"},
+            {"bi", "pbids", "--help"}}) {
             Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
@@ -196,6 +197,31 @@ class LakeCommandIT {
 
     @Test
     @Order(7)
+    void kpisArePublishedAndPowerBiGetsAConnectionFile() throws Exception {
+        Run analytics = lake("analytics", "--date", "2026-09-02");
+        assertThat(analytics.exit()).as(analytics.out() + analytics.err()).isZero();
+        assertThat(analytics.out()).contains("published snapshot 2026-09-02: 13 KPI tables").contains("kpi_student");
+        assertThat(lake("analytics", "--date", "2026-09-02", "--source", "hdfs").exit()).isEqualTo(2);
+
+        Path pbids = home.resolve("summary.pbids");
+        Run bi = lake("bi", "pbids", "-o", pbids.toString());
+        assertThat(bi.exit()).as(bi.out() + bi.err()).isZero();
+        assertThat(bi.out()).contains("user bi_reader").contains(home.resolve("secrets/bi_reader.password").toString());
+        String json = Files.readString(pbids);
+        assertThat(json).contains("\"protocol\": \"mysql\"").contains("\"server\": \"127.0.0.1:" + port + "\"")
+                .contains("\"database\": \"summary\"").doesNotContain(password())
+                .doesNotContain(Files.readString(home.resolve("secrets/bi_reader.password")));
+        assertThat(lake("bi", "pbids", "--mode", "Live").exit()).isEqualTo(2);
+        for (Path log : Files.list(home.resolve("logs")).toList()) {
+            if (Files.isRegularFile(log)) {
+                assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1)).as(log.toString())
+                        .doesNotContain(password());
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
     void dataSurvivesDownAndUp() throws Exception {
         Run down = lake("down");
         assertThat(down.exit()).isZero();
@@ -209,7 +235,7 @@ class LakeCommandIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anUnreachableDatabaseIsOneLineAndExitOne() throws Exception {
         Path pw = home.resolve("remote.password");
         Files.writeString(pw, "whatever\n");
@@ -227,7 +253,7 @@ class LakeCommandIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void demoReseedsAndShowsTheDays() throws Exception {
         Run demo = lake("demo", "--days", "2");
         assertThat(demo.exit()).as(demo.err()).isZero();

@@ -80,8 +80,6 @@ public final class AnalyticsSettings {
         return c;
     }
 
-    public int publishConnections() { return getInt("analytics.publish.connections", 4); }
-
     /** The password of summary.user, from its file (one line, no other content). */
     public String summaryPassword() throws IOException {
         Path file = Paths.get(required("summary.password.file"));

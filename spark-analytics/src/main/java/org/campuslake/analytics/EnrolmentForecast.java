@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
-import org.apache.spark.ml.regression.LinearRegressionTrainingSummary;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -20,14 +20,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * KPI 9: next academic year's enrolment per campus, from the campus's history of yearly enrolments, with an
- * ordinary least-squares trend fitted by Spark MLlib ({@link LinearRegression}, normal-equation solver) and a
- * prediction interval.
- *
- * <p>The year is centred on the campus's mean year, so the intercept and slope estimates are uncorrelated and the
- * prediction variance is {@code s² + SE(intercept)² + (x0 - x̄)² SE(slope)²}, all three from MLlib's training
- * summary; the interval uses Student's t with n - 2 degrees of freedom. An academic year is history once its
- * enrolment period is over ({@link #ENROLMENT_WINDOW_DAYS} after 1 September); a campus needs three years of it.
+ * KPI 9: next academic year's enrolment per campus, from the campus's history of yearly enrolments: a linear
+ * trend per campus fitted by Spark MLlib ({@link LinearRegression}, normal-equation solver, all campuses in one
+ * model), and a prediction interval from the campus's own residuals (Student's t, n - 2 degrees of freedom).
+ * An academic year is history once its enrolment period is over ({@link #ENROLMENT_WINDOW_DAYS} after
+ * 1 September); a campus needs three years of it.
  */
 public final class EnrolmentForecast {
     public static final int ENROLMENT_WINDOW_DAYS = 30;
@@ -65,40 +62,57 @@ public final class EnrolmentForecast {
             history.computeIfAbsent(r.getInt(0), k -> new ArrayList<>())
                     .add(new double[] {r.getInt(1), ((Number) r.get(2)).doubleValue()});
         }
+        history.values().removeIf(points -> points.size() < MIN_YEARS);
         List<Row> out = new ArrayList<>();
-        for (Map.Entry<Integer, List<double[]>> e : history.entrySet()) {
-            if (e.getValue().size() >= MIN_YEARS) {
-                out.add(fit(spark, e.getKey(), e.getValue(), target, confidence));
+        if (history.isEmpty()) {
+            return spark.createDataFrame(out, SCHEMA);
+        }
+        // One model for all campuses: per campus an indicator (its intercept) and its centred year (its slope).
+        // Without a global intercept this is exactly one least-squares line per campus, fitted in a single pass.
+        List<Integer> campuses = new ArrayList<>(history.keySet());
+        int k = campuses.size();
+        Map<Integer, Double> meanYear = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            List<double[]> points = history.get(campuses.get(i));
+            double mean = 0;
+            for (double[] p : points) {
+                mean += p[0] / points.size();
+            }
+            meanYear.put(campuses.get(i), mean);
+            for (double[] p : points) {
+                rows.add(RowFactory.create(Vectors.sparse(2 * k, new int[] {2 * i, 2 * i + 1},
+                        new double[] {1, p[0] - mean}), p[1]));
             }
         }
-        return spark.createDataFrame(out, SCHEMA).orderBy("campus_id");
-    }
-
-    private static Row fit(SparkSession spark, int campus, List<double[]> points, int target, double confidence) {
-        int n = points.size();
-        double meanYear = 0;
-        for (double[] p : points) {
-            meanYear += p[0] / n;
-        }
-        List<Row> rows = new ArrayList<>();
-        for (double[] p : points) {
-            rows.add(RowFactory.create(p[0] - meanYear, p[1]));
-        }
-        StructType schema = new StructType().add("year", DataTypes.DoubleType).add("enrolled", DataTypes.DoubleType);
-        Dataset<Row> train = new VectorAssembler().setInputCols(new String[] {"year"}).setOutputCol("features")
-                .transform(spark.createDataFrame(rows, schema));
+        StructType schema = new StructType().add("features", new VectorUDT()).add("enrolled", DataTypes.DoubleType);
         LinearRegressionModel model = new LinearRegression().setSolver("normal").setRegParam(0.0)
-                .setFeaturesCol("features").setLabelCol("enrolled").fit(train);
-        LinearRegressionTrainingSummary summary = model.summary();
-        double x0 = target - meanYear;
-        double predicted = model.intercept() + model.coefficients().apply(0) * x0;
-        // MLlib's RMSE divides the residual sum of squares by n; the unbiased variance divides it by n - 2.
-        double residualVariance = summary.rootMeanSquaredError() * summary.rootMeanSquaredError() * n / (n - 2);
-        double[] se = summary.coefficientStandardErrors(); // [slope, intercept]
-        double sd = Math.sqrt(residualVariance + se[1] * se[1] + x0 * x0 * se[0] * se[0]);
-        double t = new TDistribution(n - 2).inverseCumulativeProbability(0.5 + confidence / 2);
-        return RowFactory.create(campus, target, round1(predicted), round1(Math.max(0, predicted - t * sd)),
-                round1(predicted + t * sd), round1(model.coefficients().apply(0)), n, confidence);
+                .setFitIntercept(false).setStandardization(false)
+                .setFeaturesCol("features").setLabelCol("enrolled").fit(spark.createDataFrame(rows, schema));
+        for (int i = 0; i < k; i++) {
+            int campus = campuses.get(i);
+            List<double[]> points = history.get(campus);
+            int n = points.size();
+            double intercept = model.coefficients().apply(2 * i);
+            double slope = model.coefficients().apply(2 * i + 1);
+            double mean = meanYear.get(campus);
+            // The campus's own residual variance (n - 2 degrees of freedom) and the standard prediction variance
+            // of a least-squares line: s² (1 + 1/n + (x0 - x̄)² / Sxx).
+            double sse = 0;
+            double sxx = 0;
+            for (double[] p : points) {
+                double residual = p[1] - (intercept + slope * (p[0] - mean));
+                sse += residual * residual;
+                sxx += (p[0] - mean) * (p[0] - mean);
+            }
+            double x0 = target - mean;
+            double predicted = intercept + slope * x0;
+            double sd = Math.sqrt(sse / (n - 2) * (1 + 1.0 / n + x0 * x0 / sxx));
+            double t = new TDistribution(n - 2).inverseCumulativeProbability(0.5 + confidence / 2);
+            out.add(RowFactory.create(campus, target, round1(predicted), round1(Math.max(0, predicted - t * sd)),
+                    round1(predicted + t * sd), round1(slope), n, confidence));
+        }
+        return spark.createDataFrame(out, SCHEMA).orderBy("campus_id");
     }
 
     private static double round1(double v) {

@@ -103,7 +103,7 @@ public final class KpiJob {
                 ? CuratedTables.fromParquet(spark, settings.required("lake.root"), d)
                 : CuratedTables.fromMetastore(spark, settings.get("analytics.curated.database", "curated"), d);
         SummaryPublisher publisher = new SummaryPublisher(settings.required("summary.jdbc.url"),
-                settings.required("summary.user"), settings.summaryPassword(), settings.publishConnections())
+                settings.required("summary.user"), settings.summaryPassword())
                 .withHook(hook);
         Map<String, Integer> regions;
         try (Connection c = publisher.connect()) {

@@ -33,11 +33,13 @@ public final class KpiSnapshot {
                                                   Dataset<Row> regionKeys) {
         LocalDate d = curated.asOf();
         Column snapshot = lit(Date.valueOf(d)).alias("snapshot_date");
-        Dataset<Row> students = curated.students();
-        Dataset<Row> apprenticeships = curated.apprenticeships();
+        // Small and used by most KPIs: read once.
+        Dataset<Row> students = curated.students().cache();
+        Dataset<Row> attendances = curated.attendances();
+        Dataset<Row> apprenticeships = curated.apprenticeships().cache();
         Map<String, Dataset<Row>> facts = new LinkedHashMap<>();
 
-        Dataset<Row> perStudent = StudentKpis.perStudent(students, curated.grades(), curated.attendances(),
+        Dataset<Row> perStudent = StudentKpis.perStudent(students, curated.grades(), attendances,
                 curated.contacts(), apprenticeships).cache();
         facts.put("kpi_student", withRegionKey(perStudent, regionKeys).select(snapshot, col("student_key"),
                 col("campus_id").alias("campus_key"), col("region_key"), col("promotion").alias("promotion_key"),
@@ -92,7 +94,7 @@ public final class KpiSnapshot {
                 regionKeys).select(snapshot, col("promotion").alias("promotion_key"), col("region_key"),
                 col("graduates"), col("hired"), col("hire_rate"), col("average_days"), col("median_days")));
 
-        Dataset<Row> scorecard = CampusScorecard.byAcademicYear(curated.campuses(), students, curated.attendances(), d)
+        Dataset<Row> scorecard = CampusScorecard.byAcademicYear(curated.campuses(), students, attendances, d)
                 .cache();
         facts.put("kpi_campus_scorecard", scorecard.select(snapshot, col("campus_id").alias("campus_key"),
                 academicYearLabel(col("academic_year")), col("enrolled"), col("students"), col("dropouts"),

@@ -39,7 +39,7 @@ class SummaryPublishIT {
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();
         String password = db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER);
-        publisher = new SummaryPublisher(db.endpoint.jdbcUrl("summary"), EmbeddedMariaDb.ETL_USER, password, 2);
+        publisher = new SummaryPublisher(db.endpoint.jdbcUrl("summary"), EmbeddedMariaDb.ETL_USER, password);
         try (Connection c = db.admin(); Statement s = c.createStatement()) {
             for (String t : new String[] {"kpi_dropout_by_campus", "kpi_dropout_by_promotion", "snapshot"}) {
                 s.execute("DELETE FROM summary." + t);
@@ -101,7 +101,7 @@ class SummaryPublishIT {
 
         // Failure between staging and the switch: the previous D2 stays, readable and complete.
         SummaryPublisher failing = new SummaryPublisher(db.endpoint.jdbcUrl("summary"), EmbeddedMariaDb.ETL_USER,
-                db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER), 2)
+                db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER))
                 .withHook(d -> {
                     throw new SQLException("injected failure before the switch");
                 });
@@ -113,10 +113,10 @@ class SummaryPublishIT {
 
         // Failure inside the switch, after the first table was already replaced in the transaction: rolled back.
         SummaryPublisher midSwitch = new SummaryPublisher(db.endpoint.jdbcUrl("summary"), EmbeddedMariaDb.ETL_USER,
-                db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER), 2)
+                db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER))
                 .withHook(d -> {
                     try (Connection c = db.admin(); Statement s = c.createStatement()) {
-                        s.execute("DROP TABLE " + SummaryPublisher.stagingTable("kpi_dropout_by_promotion", d));
+                        s.execute("DROP TABLE " + SummaryPublisher.stagingTable("kpi_dropout_by_promotion"));
                     }
                 });
         assertThatThrownBy(() -> midSwitch.publish(D2, facts(D2, 40)))
