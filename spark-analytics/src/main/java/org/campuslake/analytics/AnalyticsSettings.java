@@ -1,12 +1,14 @@
 package org.campuslake.analytics;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * The analytics job's settings, from one properties file per environment. Environment facts and tuning only: the
@@ -80,13 +82,25 @@ public final class AnalyticsSettings {
         return c;
     }
 
-    /** The password of summary.user, from its file (one line, no other content). */
+    /**
+     * The password of summary.user, from its file (one line, no other content), read with Hadoop's FileSystem API:
+     * a local path in local mode, an HDFS path (mode 0400, the ETL account's) on a cluster.
+     */
     public String summaryPassword() throws IOException {
-        Path file = Paths.get(required("summary.password.file"));
-        if (!Files.isReadable(file)) {
-            throw new IOException("summary.password.file " + file + " is missing or unreadable");
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(required("summary.password.file"));
+        FileSystem fs = file.getFileSystem(new Configuration());
+        if (!fs.exists(file)) {
+            throw new IOException("summary.password.file " + file + " does not exist");
         }
-        String p = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        return p.replaceAll("[\r\n]+$", "");
+        try (InputStream in = fs.open(file)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[256];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+            }
+            return new String(out.toByteArray(), StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
+        } catch (org.apache.hadoop.security.AccessControlException e) {
+            throw new IOException("summary.password.file " + file + " is not readable by this account", e);
+        }
     }
 }
