@@ -51,7 +51,16 @@ final class BiCommand implements Runnable {
             LakeContext ctx = new LakeContext();
             ctx.localDatabase(null);
             ServicesState s = ctx.services.running().orElseThrow();
-            Files.writeString(output, json(host + ":" + s.port(), mode), StandardCharsets.UTF_8);
+            try {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(output, json(host + ":" + s.port(), mode), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot write " + output + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
             ctx.out.println("Wrote " + output.toAbsolutePath() + " (MySQL " + host + ":" + s.port() + ", database summary, "
                     + mode + ")");
             ctx.out.println("Open it in Power BI Desktop; credentials: Database, user " + EmbeddedMariaDb.BI_USER

@@ -203,7 +203,7 @@ class LakeCommandIT {
         assertThat(analytics.out()).contains("published snapshot 2026-09-02: 13 KPI tables").contains("kpi_student");
         assertThat(lake("analytics", "--date", "2026-09-02", "--source", "hdfs").exit()).isEqualTo(2);
 
-        Path pbids = home.resolve("summary.pbids");
+        Path pbids = home.resolve("bi/summary.pbids"); // a folder that does not exist yet
         Run bi = lake("bi", "pbids", "-o", pbids.toString());
         assertThat(bi.exit()).as(bi.out() + bi.err()).isZero();
         assertThat(bi.out()).contains("user bi_reader").contains(home.resolve("secrets/bi_reader.password").toString());
@@ -212,6 +212,9 @@ class LakeCommandIT {
                 .contains("\"database\": \"summary\"").doesNotContain(password())
                 .doesNotContain(Files.readString(home.resolve("secrets/bi_reader.password")));
         assertThat(lake("bi", "pbids", "--mode", "Live").exit()).isEqualTo(2);
+        Run unwritable = lake("bi", "pbids", "-o", "/proc/campus-lake.pbids");
+        assertThat(unwritable.exit()).isEqualTo(2);
+        assertThat(unwritable.err()).contains("cannot write /proc/campus-lake.pbids");
         for (Path log : Files.list(home.resolve("logs")).toList()) {
             if (Files.isRegularFile(log)) {
                 assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1)).as(log.toString())
