@@ -76,7 +76,7 @@ class LakeCommandIT {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
             {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}, {"analytics", "--help"},
-            {"bi", "pbids", "--help"}}) {
+            {"bi", "pbids", "--help"}, {"validate", "--help"}}) {
             Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
@@ -102,6 +102,15 @@ class LakeCommandIT {
         assertThat(lake("seed", "--scale", "0").err()).contains("scale factor must be a number > 0");
         assertThat(lake("seed", "--start", "2025-02-30").err()).contains("not a valid date (expected YYYY-MM-DD)");
         assertThat(lake("status").exit()).isEqualTo(3);
+
+        // The Oozie applications: the project's own validate; a broken one is reported as file:line:col.
+        Run valid = lake("validate");
+        assertThat(valid.exit()).as(valid.out() + valid.err()).isZero();
+        assertThat(valid.out()).contains("OK    ").contains("ingest/workflow.xml").contains("all valid");
+        Path broken = LAKE.getParent().resolve("oozie-workflows/src/test/resources/invalid/bad-target.xml");
+        Run invalid = lake("validate", broken.toString());
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.out()).contains(broken + ":25:20: action 'import-b' goes to unknown node 'chek'");
     }
 
     @Test
