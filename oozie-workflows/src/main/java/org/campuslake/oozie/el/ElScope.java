@@ -94,11 +94,18 @@ public final class ElScope {
         return s;
     }
 
-    static void enter(ElScope s) {
+    /** Makes {@code s} the scope of this thread's evaluation; returns the one it replaces (nested evaluations). */
+    static ElScope enter(ElScope s) {
+        ElScope previous = CURRENT.get();
         CURRENT.set(s);
+        return previous;
     }
 
-    static void leave() {
-        CURRENT.remove();
+    static void restore(ElScope previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.el.FunctionMapper;
 import jakarta.el.ListELResolver;
 import jakarta.el.MapELResolver;
 import jakarta.el.PropertyNotFoundException;
-import jakarta.el.ValueExpression;
 import jakarta.el.VariableMapper;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -63,37 +62,27 @@ public final class Evaluator {
         if (text == null || !text.contains("${")) {
             return type.cast(type == Object.class || type == String.class ? text : FACTORY.coerceToType(text, type));
         }
-        ElScope previous = CURRENT_SCOPE.get();
-        Set<String> resolving = RESOLVING.get();
-        boolean outer = resolving == null;
+        boolean outer = RESOLVING.get() == null;
         if (outer) {
             RESOLVING.set(new HashSet<>());
         }
-        ElScope.enter(scope);
-        CURRENT_SCOPE.set(scope);
+        ElScope previous = ElScope.enter(scope);
         try {
-            ValueExpression e = FACTORY.createValueExpression(new Context(scope), text, type);
-            return type.cast(e.getValue(new Context(scope)));
+            Context ctx = new Context(scope);
+            return type.cast(FACTORY.createValueExpression(ctx, text, type).getValue(ctx));
         } catch (ELException e) {
             Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : e;
             String message = cause instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
                     ? ite.getCause().getMessage() : cause.getMessage();
             throw new ElError("cannot evaluate " + text + ": " + message, e);
         } finally {
-            if (previous == null) {
-                ElScope.leave();
-                CURRENT_SCOPE.remove();
-            } else {
-                ElScope.enter(previous);
-                CURRENT_SCOPE.set(previous);
-            }
+            ElScope.restore(previous);
             if (outer) {
                 RESOLVING.remove();
             }
         }
     }
 
-    private static final ThreadLocal<ElScope> CURRENT_SCOPE = new ThreadLocal<>();
     private static final ThreadLocal<Set<String>> RESOLVING = new ThreadLocal<>();
 
     /** An expression that cannot be evaluated: unknown name, bad function arguments, a failing function. */
