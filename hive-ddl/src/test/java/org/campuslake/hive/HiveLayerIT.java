@@ -2,14 +2,9 @@ package org.campuslake.hive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,16 +14,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.derby.drda.NetworkServerControl;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.seed.TestDatabase;
-import org.campuslake.seed.gen.GeneratorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,103 +31,39 @@ import org.junit.jupiter.api.Test;
 class HiveLayerIT {
     private static final LocalDate D1 = LocalDate.of(2026, 8, 31);
     private static final LocalDate D2 = LocalDate.of(2026, 9, 2);
+    private static LocalChain chain;
     private static TestDatabase db;
-    private static NetworkServerControl derby;
     private static SparkSession spark;
-    private static Path work;
-    private static Path ingestConfig;
-    private static Map<String, String> vars;
 
     @BeforeAll
     static void setUp() throws Exception {
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        work = Path.of("target", "it-hive-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        Files.createDirectories(work);
-        db = TestDatabase.get();
-        db.seeder().seed(new GeneratorConfig(0.01, 42, GeneratorConfig.DEFAULT_START), true);
-
-        Properties p = new Properties();
-        p.setProperty("lake.root", work.resolve("lake").toUri().toString());
-        p.setProperty("erp.jdbc.url", db.endpoint.jdbcUrl("erp"));
-        p.setProperty("erp.user", EmbeddedMariaDb.ETL_USER);
-        p.setProperty("erp.password.file", db.endpoint.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
-        p.setProperty("ingest.hadoop.local", "true");
-        p.setProperty("ingest.mappers.max", "2");
-        p.setProperty("ingest.orm.cache.dir", work.resolve("orm").toString());
-        p.setProperty("ingest.work.dir", work.resolve("ingest-work").toString());
-        ingestConfig = work.resolve("ingest.properties");
-        try (OutputStream out = Files.newOutputStream(ingestConfig)) {
-            p.store(out, null);
-        }
-
-        Path salt = work.resolve("salt");
-        Files.createDirectories(salt);
-        Files.writeString(salt.resolve("salt.txt"), "test-salt-" + UUID.randomUUID() + "\n");
-        Files.setPosixFilePermissions(salt, PosixFilePermissions.fromString("rwx------"));
-        vars = new HashMap<>();
-        vars.put("lake_root", work.resolve("lake").toUri().toString().replaceAll("/$", ""));
-        vars.put("salt_dir", salt.toUri().toString().replaceAll("/$", ""));
-
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        System.setProperty("derby.system.home", work.resolve("metastore").toString());
-        derby = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
-        derby.start(new PrintWriter(System.err, true));
-        for (int i = 0; i < 100; i++) {
-            try {
-                derby.ping();
-                break;
-            } catch (Exception e) {
-                Thread.sleep(100);
-            }
-        }
-        spark = LocalSpark.session("HiveLayerIT", port, work.resolve("warehouse"));
+        chain = LocalChain.start("hive");
+        db = chain.db;
+        spark = chain.spark;
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (spark != null) {
-            spark.stop();
-        }
-        if (derby != null) {
-            derby.shutdown();
+        if (chain != null) {
+            chain.close();
         }
     }
 
-    /** The ingestion module's IngestMain in a JVM of its own, with that module's classpath. */
     private static void ingest(LocalDate d) throws Exception {
         ingest(d, 0);
     }
 
     private static void ingest(LocalDate d, int expectedExit) throws Exception {
-        Path target = Path.of("..", "ingestion", "target").toAbsolutePath().normalize();
-        String cp = target.resolve("classes") + java.io.File.pathSeparator
-                + Files.readString(target.resolve("runtime-classpath.txt")).strip();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                "-cp", cp, "org.campuslake.ingest.IngestMain", "--config", ingestConfig.toString(), "--date", d.toString());
-        Files.createDirectories(work.resolve("tmp"));
-        pb.redirectErrorStream(true).redirectOutput(work.resolve("ingest-" + d + ".log").toFile());
-        int rc = pb.start().waitFor();
-        assertThat(rc).as("IngestMain for %s (see %s)", d, work.resolve("ingest-" + d + ".log")).isEqualTo(expectedExit);
+        assertThat(chain.ingest(d)).as("IngestMain for %s (see %s)", d, chain.ingestLog(d)).isEqualTo(expectedExit);
     }
 
     private static void run(String script, LocalDate d) throws Exception {
-        Map<String, String> v = new HashMap<>(vars);
-        v.put("ingest_date", d.toString());
-        String text = Files.readString(GeneratedHqlTest.HQL.resolve(script), StandardCharsets.UTF_8);
-        for (HiveQlScript.Statement st : HiveQlScript.parse(script, text, v).statements()) {
-            spark.sql(st.sql()).collect();
-        }
+        chain.run(d, script);
     }
 
     private static void build(LocalDate d) throws Exception {
-        for (String s : new String[] {"010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql",
-            "110_curated_build.hql", "200_analytics_views.hql"}) {
-            run(s, d);
-        }
+        chain.run(d, "010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql", "110_curated_build.hql",
+                "200_analytics_views.hql");
     }
 
     private static long erpCount(String sql) throws Exception {
@@ -183,7 +109,7 @@ class HiveLayerIT {
         ingest(LocalDate.of(2026, 9, 1));
         // One bad grade among a day's few: above the 5 % reject ratio, the ingestion says to stop the chain.
         ingest(D2, 4);
-        assertThat(Files.readString(work.resolve("ingest-" + D2 + ".log"))).contains("reject ratio too high for [grades]");
+        assertThat(Files.readString(chain.ingestLog(D2))).contains("reject ratio too high for [grades]");
         run("020_raw_partitions.hql", LocalDate.of(2026, 9, 1));
         build(D2);
 
@@ -213,7 +139,7 @@ class HiveLayerIT {
         // The quarantined grade reached neither raw nor curated.
         assertThat(count("SELECT COUNT(*) FROM raw.grades WHERE grade_id = " + badGrade)).isZero();
         assertThat(count("SELECT COUNT(*) FROM curated.grades WHERE grade_id = " + badGrade)).isZero();
-        assertThat(Files.readString(Path.of(java.net.URI.create(vars.get("lake_root") + "/quarantine/erp/grades/ingest_date=2026-09-02/part-r-00000"))))
+        assertThat(Files.readString(Path.of(java.net.URI.create(chain.vars.get("lake_root") + "/quarantine/erp/grades/ingest_date=2026-09-02/part-r-00000"))))
                 .startsWith("OUT_OF_RANGE\t");
 
         // No direct identifier anywhere in curated: no value equal to a person's name, e-mail or phone number.

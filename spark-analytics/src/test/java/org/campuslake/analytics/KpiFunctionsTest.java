@@ -29,10 +29,7 @@ class KpiFunctionsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("KpiFunctionsTest")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSpark.local("KpiFunctionsTest");
         Dataset<Row> students = spark.sql("SELECT * FROM VALUES"
                 + " ('s1', 1, 'IDF', 2027, 'A', 'active'), ('s2', 1, 'IDF', 2027, 'B', 'dropped_out'),"
                 + " ('s3', 2, 'ARA', 2028, 'A', 'graduated'), ('s4', 2, 'ARA', 2028, 'B', 'active')"

@@ -2,31 +2,18 @@ package org.campuslake.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.derby.drda.NetworkServerControl;
 import org.apache.spark.sql.SparkSession;
-import org.campuslake.hive.HiveQlScript;
-import org.campuslake.hive.LocalSpark;
+import org.campuslake.hive.LocalChain;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.seed.TestDatabase;
-import org.campuslake.seed.gen.GeneratorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,63 +29,16 @@ import org.junit.jupiter.api.Test;
 class KpiOracleIT {
     private static final LocalDate D1 = LocalDate.of(2026, 8, 31);
     private static final LocalDate D2 = LocalDate.of(2026, 10, 2);
+    private static LocalChain chain;
     private static TestDatabase db;
-    private static NetworkServerControl derby;
     private static SparkSession spark;
-    private static Path work;
-    private static Path ingestConfig;
-    private static Map<String, String> vars;
-    private static String salt;
     private static AnalyticsSettings settings;
 
     @BeforeAll
     static void setUp() throws Exception {
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        work = Path.of("target", "it-kpi-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        Files.createDirectories(work.resolve("tmp"));
-        db = TestDatabase.get();
-        db.seeder().seed(new GeneratorConfig(0.01, 42, GeneratorConfig.DEFAULT_START), true);
-
-        Properties p = new Properties();
-        p.setProperty("lake.root", work.resolve("lake").toUri().toString());
-        p.setProperty("erp.jdbc.url", db.endpoint.jdbcUrl("erp"));
-        p.setProperty("erp.user", EmbeddedMariaDb.ETL_USER);
-        p.setProperty("erp.password.file", db.endpoint.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
-        p.setProperty("ingest.hadoop.local", "true");
-        p.setProperty("ingest.mappers.max", "2");
-        p.setProperty("ingest.orm.cache.dir", work.resolve("orm").toString());
-        p.setProperty("ingest.work.dir", work.resolve("ingest-work").toString());
-        ingestConfig = work.resolve("ingest.properties");
-        try (OutputStream out = Files.newOutputStream(ingestConfig)) {
-            p.store(out, null);
-        }
-
-        Path saltDir = work.resolve("salt");
-        Files.createDirectories(saltDir);
-        salt = "oracle-salt-" + UUID.randomUUID();
-        Files.writeString(saltDir.resolve("salt.txt"), salt + "\n");
-        Files.setPosixFilePermissions(saltDir, PosixFilePermissions.fromString("rwx------"));
-        vars = new HashMap<>();
-        vars.put("lake_root", work.resolve("lake").toUri().toString().replaceAll("/$", ""));
-        vars.put("salt_dir", saltDir.toUri().toString().replaceAll("/$", ""));
-
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        System.setProperty("derby.system.home", work.resolve("metastore").toString());
-        derby = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
-        derby.start(new PrintWriter(System.err, true));
-        for (int i = 0; i < 100; i++) {
-            try {
-                derby.ping();
-                break;
-            } catch (Exception e) {
-                Thread.sleep(100);
-            }
-        }
-        spark = LocalSpark.session("KpiOracleIT", port, work.resolve("warehouse"));
-
+        chain = LocalChain.start("kpi");
+        db = chain.db;
+        spark = chain.spark;
         Properties a = new Properties();
         a.setProperty("summary.jdbc.url", db.endpoint.jdbcUrl("summary"));
         a.setProperty("summary.user", EmbeddedMariaDb.ETL_USER);
@@ -108,38 +48,17 @@ class KpiOracleIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (spark != null) {
-            spark.stop();
-        }
-        if (derby != null) {
-            derby.shutdown();
+        if (chain != null) {
+            chain.close();
         }
     }
 
-    /** The ingestion module's IngestMain in a JVM of its own, with that module's classpath. */
     private static void ingest(LocalDate d) throws Exception {
-        Path target = Path.of("..", "ingestion", "target").toAbsolutePath().normalize();
-        String cp = target.resolve("classes") + java.io.File.pathSeparator
-                + Files.readString(target.resolve("runtime-classpath.txt")).strip();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                "-cp", cp, "org.campuslake.ingest.IngestMain", "--config", ingestConfig.toString(), "--date", d.toString());
-        Path log = work.resolve("ingest-" + d + ".log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        assertThat(pb.start().waitFor()).as("IngestMain for %s (see %s)", d, log).isZero();
+        assertThat(chain.ingest(d)).as("IngestMain for %s (see %s)", d, chain.ingestLog(d)).isZero();
     }
 
     private static void build(LocalDate d) throws Exception {
-        Map<String, String> v = new HashMap<>(vars);
-        v.put("ingest_date", d.toString());
-        Path hql = Path.of("..", "hive-ddl", "src", "main", "hql");
-        for (String script : new String[] {"010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql",
-            "110_curated_build.hql"}) {
-            String text = Files.readString(hql.resolve(script), StandardCharsets.UTF_8);
-            for (HiveQlScript.Statement st : HiveQlScript.parse(script, text, v).statements()) {
-                spark.sql(st.sql()).collect();
-            }
-        }
+        chain.run(d, "010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql", "110_curated_build.hql");
     }
 
     private static List<List<Object>> summary(String sql, LocalDate d) throws Exception {
@@ -182,7 +101,7 @@ class KpiOracleIT {
         List<List<Object>> perStudent;
         KpiOracle oracle;
         try (Connection erp = db.erp().open()) {
-            oracle = new KpiOracle(erp, salt, d);
+            oracle = new KpiOracle(erp, chain.salt, d);
             perStudent = oracle.perStudent();
             assertThat(perStudent).as("students on %s", d).hasSizeGreaterThan(100);
             assertSameRows("KPI 1 per student", perStudent, summary("SELECT student_key, campus_key, promotion_key,"

@@ -19,10 +19,7 @@ class SchoolKpisTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("SchoolKpisTest")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSpark.local("SchoolKpisTest");
     }
 
     @AfterAll

@@ -34,10 +34,7 @@ class SummaryPublishIT {
     @BeforeAll
     static void setUp() throws Exception {
         db = TestDatabase.get();
-        spark = SparkSession.builder().master("local[2]").appName("SummaryPublishIT")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSpark.local("SummaryPublishIT");
         String password = db.endpoint.secrets().read(EmbeddedMariaDb.ETL_USER);
         publisher = new SummaryPublisher(db.endpoint.jdbcUrl("summary"), EmbeddedMariaDb.ETL_USER, password);
         try (Connection c = db.admin(); Statement s = c.createStatement()) {
