@@ -26,6 +26,11 @@ public final class ImportWindow {
         this.reused = reused;
     }
 
+    /** A window as a plan recorded it. */
+    static ImportWindow restore(String lower, String upper, String where, boolean reused) {
+        return new ImportWindow(lower, upper, where, reused);
+    }
+
     public static ImportWindow full() {
         return new ImportWindow(null, null, null, false);
     }

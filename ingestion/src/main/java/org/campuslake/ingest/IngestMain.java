@@ -1,7 +1,5 @@
 package org.campuslake.ingest;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -100,7 +98,10 @@ public final class IngestMain {
                                     100 * v.rejectRatio(), 100 * v.maxRatio) : "");
                     output.setProperty(spec.name() + ".rejected", Long.toString(v.rejected));
                     if (v.tooManyRejects()) {
-                        tooManyRejects.add(spec.name());
+                        tooManyRejects.add(spec.name()); // published but not ready: nothing downstream picks it up
+                    } else {
+                        new PartitionPublisher(importer.fileSystem()).markReady(
+                                new LakeLayout(config.lakeRoot()).raw(spec.name(), date));
                     }
                 }
             } catch (ImportException e) {
@@ -116,7 +117,7 @@ public final class IngestMain {
                 tooManyRejects.isEmpty() ? "" : ", reject ratio too high for " + tooManyRejects);
         output.setProperty("failed", String.join(",", failures));
         output.setProperty("tooManyRejects", Boolean.toString(!tooManyRejects.isEmpty()));
-        captureOutput(output);
+        StepArgs.captureOutput(output);
         if (!failures.isEmpty()) {
             return 1;
         }
@@ -126,15 +127,5 @@ public final class IngestMain {
     public static Catalog catalog(IngestConfig config) {
         String file = config.get(IngestConfig.CATALOG, "");
         return file.isEmpty() ? Catalog.builtIn() : Catalog.load(Paths.get(file));
-    }
-
-    /** Oozie java actions with capture-output read these properties from the file the launcher names. */
-    private static void captureOutput(Properties p) throws java.io.IOException {
-        String file = System.getProperty("oozie.action.output.properties");
-        if (file != null) {
-            try (OutputStream out = Files.newOutputStream(Paths.get(file))) {
-                p.store(out, "");
-            }
-        }
     }
 }

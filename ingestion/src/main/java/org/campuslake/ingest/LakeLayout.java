@@ -43,5 +43,7 @@ public final class LakeLayout {
     public Path validationState(String table, LocalDate d) {
         return new Path(root, "state/validation/" + SOURCE + "/" + table + "/" + partition(d) + ".properties");
     }
+    /** The import plan of one ingest date (every table's window and expected count), written by IngestPlan. */
+    public Path importPlan(LocalDate d) { return new Path(root, "state/ingest/plans/" + partition(d) + ".properties"); }
     public Path scratch() { return new Path(root, "_scratch"); }
 }

@@ -46,8 +46,19 @@ public final class PartitionPublisher {
 
     /** Writes _SUCCESS in {@code staging}, then renames it to {@code partition}, replacing a previous one. */
     public void publish(Path staging, Path partition) throws IOException {
+        publish(staging, partition, true);
+    }
+
+    /**
+     * Renames {@code staging} to {@code partition}, replacing a previous one; with {@code ready} false the partition
+     * is published without {@code _SUCCESS}, so a consumer waiting on its done flag keeps waiting until
+     * {@link #markReady} (a raw partition is ready only once the whole day passed the reject-ratio check).
+     */
+    public void publish(Path staging, Path partition, boolean ready) throws IOException {
         fs.delete(new Path(staging, LakeLayout.SUCCESS), false);
-        writeFile(new Path(staging, LakeLayout.SUCCESS), "");
+        if (ready) {
+            writeFile(new Path(staging, LakeLayout.SUCCESS), "");
+        }
         Path trash = null;
         if (fs.exists(partition)) {
             trash = new Path(partition.getParent(), "_trash_" + partition.getName() + "_" + System.nanoTime());
@@ -62,6 +73,14 @@ public final class PartitionPublisher {
         if (trash != null) {
             fs.delete(trash, true);
         }
+    }
+
+    /** Writes the done flag of a published partition. */
+    public void markReady(Path partition) throws IOException {
+        if (!fs.exists(partition)) {
+            throw new IOException("cannot mark " + partition + " ready: it is not published");
+        }
+        writeFile(new Path(partition, LakeLayout.SUCCESS), "");
     }
 
     /** A partition is complete once its _SUCCESS is there. */

@@ -75,11 +75,29 @@ public final class SqoopImporter {
         }
     }
 
+    /** Plan, land and commit one table in this JVM (lake import); the Oozie workflow runs the three as actions. */
     public ImportResult importTable(TableSpec spec, LocalDate date) throws ImportException {
         long t0 = System.nanoTime();
+        TablePlan plan;
+        try (Connection c = connect()) {
+            plan = plan(c, spec, date);
+        } catch (SQLException e) {
+            throw new ImportException("import of " + config.schema() + "." + spec.name() + " for " + date + " failed: "
+                    + e.getMessage(), e);
+        }
+        boolean cached = land(spec, plan);
+        return commit(plan, System.nanoTime() - t0, cached);
+    }
+
+    /**
+     * Checks the source schema against the catalog, takes the window (the one recorded for this date on a rerun,
+     * else the next one after the watermark), counts the source's rows in it and picks a fresh staging folder.
+     * Nothing moves yet.
+     */
+    public TablePlan plan(Connection c, TableSpec spec, LocalDate date) throws ImportException {
         Path partition = layout.landing(spec.name(), date);
         String table = config.schema() + "." + spec.name();
-        try (Connection c = connect()) {
+        try {
             publisher.cleanLeftovers(partition);
             SourceSchema source = SourceSchema.read(c, config.schema(), spec.name());
             SchemaCheck check = SchemaCheck.of(spec, source, config.schema());
@@ -92,47 +110,81 @@ public final class SqoopImporter {
             }
             ImportWindow window = window(c, spec, date);
             long expected = count(c, table, window);
-            Path staging = publisher.staging(partition);
+            String signature = SqoopArguments.formatSignature(spec.format()) + "\n" + source.signature();
+            return new TablePlan(spec.name(), date, spec.mode(), window, expected, source.names(), check.drift(),
+                    publisher.staging(partition), partition, signature);
+        } catch (SQLException | IOException e) {
+            throw new ImportException("planning the import of " + table + " for " + date + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs Sqoop for the plan's window into its staging folder, reusing a cached record class; true if cached. */
+    public boolean land(TableSpec spec, TablePlan plan) throws ImportException {
+        String table = config.schema() + "." + spec.name();
+        try {
             java.nio.file.Path bindir = config.workDir().resolve("bin-" + spec.name() + "-" + System.nanoTime());
             java.nio.file.Path outdir = config.workDir().resolve("gen");
-            String signature = SqoopArguments.formatSignature(spec.format()) + "\n" + source.signature();
-            java.nio.file.Path jar = ormCache.lookup(spec.name(), signature);
+            java.nio.file.Path jar = ormCache.lookup(spec.name(), plan.signature);
             Files.createDirectories(outdir);
             List<String> args = SqoopArguments.importArgs(sqoopUrl(config.jdbcUrl()), config.user(),
-                    passwordFileUri(config.passwordFile()), spec, source.names(), window, staging.toString(),
-                    Math.min(spec.mappers(), config.maxMappers()), "campus-lake import " + table + " " + date,
+                    passwordFileUri(config.passwordFile()), spec, plan.columns, plan.window, plan.staging.toString(),
+                    Math.min(spec.mappers(), config.maxMappers()), "campus-lake import " + table + " " + plan.date,
                     outdir.toString(), bindir.toString(), jar == null ? null : jar.toString());
-            LOG.info("Importing {} for {} ({}; {})", table, date, spec.mode().name().toLowerCase(java.util.Locale.ROOT), window);
+            LOG.info("Importing {} for {} ({}; {})", table, plan.date, spec.mode().name().toLowerCase(java.util.Locale.ROOT),
+                    plan.window);
             try {
                 int rc = Sqoop.runTool(args.toArray(new String[0]), new Configuration(conf));
                 if (rc != 0) {
-                    fs.delete(staging, true);
+                    fs.delete(plan.staging, true);
                     throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc
                             + "; its log says why)");
                 }
                 if (jar == null) {
-                    ormCache.store(spec.name(), signature, bindir);
+                    ormCache.store(spec.name(), plan.signature, bindir);
                 }
             } finally {
                 deleteLocal(bindir);
             }
-            long landed = LandedFiles.count(fs, staging, spec.format());
-            if (landed != expected) {
-                fs.delete(staging, true);
-                throw new ImportException("reconciliation failed for " + table + ": the source has " + expected
-                        + " rows in the window (" + window + ") but " + landed + " landed");
-            }
-            publisher.writeFile(new Path(staging, LakeLayout.COLUMNS), String.join("\n", source.names()) + "\n");
-            fault("before-publish");
-            publisher.publish(staging, partition);
-            fault("before-watermark");
-            watermarks.commit(new Watermark(spec.name(), date, spec.mode(), window.lower, window.upper, landed,
-                    String.join(",", source.names()), String.join(",", check.drift())));
-            return new ImportResult(spec.name(), date, spec.mode(), window, landed, check.drift(),
-                    (System.nanoTime() - t0) / 1e9, jar != null);
-        } catch (SQLException | IOException e) {
-            throw new ImportException("import of " + table + " for " + date + " failed: " + e.getMessage(), e);
+            return jar != null;
+        } catch (IOException e) {
+            throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reconciles what landed in the staging folder with the plan's count, writes the column list, publishes the
+     * partition (_SUCCESS, then a rename) and only then commits the watermark. A mismatch deletes the staging
+     * folder and leaves the previous partition and watermark as they were.
+     */
+    public ImportResult commit(TablePlan plan, long startNanos, boolean cachedRecordClass) throws ImportException {
+        String table = config.schema() + "." + plan.table;
+        try {
+            if (!fs.exists(plan.staging)) {
+                throw new ImportException("nothing landed for " + table + " on " + plan.date + ": " + plan.staging
+                        + " does not exist (did the Sqoop step run?)");
+            }
+            long landed = LandedFiles.count(fs, plan.staging, formatOf(plan));
+            if (landed != plan.expected) {
+                fs.delete(plan.staging, true);
+                throw new ImportException("reconciliation failed for " + table + ": the source has " + plan.expected
+                        + " rows in the window (" + plan.window + ") but " + landed + " landed");
+            }
+            publisher.writeFile(new Path(plan.staging, LakeLayout.COLUMNS), String.join("\n", plan.columns) + "\n");
+            fault("before-publish");
+            publisher.publish(plan.staging, plan.partition);
+            fault("before-watermark");
+            watermarks.commit(new Watermark(plan.table, plan.date, plan.mode, plan.window.lower, plan.window.upper,
+                    landed, String.join(",", plan.columns), String.join(",", plan.drift)));
+            return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed, plan.drift,
+                    (System.nanoTime() - startNanos) / 1e9, cachedRecordClass);
+        } catch (IOException e) {
+            throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String formatOf(TablePlan plan) {
+        return plan.signature.startsWith("avro") ? "avro" : "text";
     }
 
     /** The window recorded for this date (a rerun), else the next window after the watermark in force. */

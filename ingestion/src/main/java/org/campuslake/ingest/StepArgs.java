@@ -1,0 +1,82 @@
+package org.campuslake.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.campuslake.ingest.catalog.Catalog;
+import org.campuslake.ingest.catalog.CatalogException;
+import org.campuslake.ingest.catalog.TableSpec;
+
+/**
+ * The command line every ingestion step shares ({@code --config FILE --date YYYY-MM-DD [--table T ...]}) and the
+ * way a step hands facts to the next one under Oozie: the properties file a java action with
+ * {@code <capture-output/>} names in {@code oozie.action.output.properties}.
+ */
+public final class StepArgs {
+    public final IngestConfig config;
+    public final LocalDate date;
+    public final Catalog catalog;
+    public final List<TableSpec> tables;
+
+    private StepArgs(IngestConfig config, LocalDate date, Catalog catalog, List<TableSpec> tables) {
+        this.config = config;
+        this.date = date;
+        this.catalog = catalog;
+        this.tables = tables;
+    }
+
+    /** Parses the arguments; a usage problem is an IllegalArgumentException with the message to print. */
+    public static StepArgs parse(String step, String[] args) throws IOException {
+        String configFile = null;
+        LocalDate date = null;
+        List<String> names = new ArrayList<String>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if ("--config".equals(args[i])) {
+                    configFile = args[++i];
+                } else if ("--date".equals(args[i])) {
+                    date = LocalDate.parse(args[++i]);
+                } else if ("--table".equals(args[i])) {
+                    names.add(args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("an option lacks its value");
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--date takes YYYY-MM-DD: " + e.getParsedString());
+        }
+        if (configFile == null || date == null) {
+            throw new IllegalArgumentException("usage: " + step + " --config FILE --date YYYY-MM-DD [--table T ...]");
+        }
+        IngestConfig config = IngestConfig.load(Paths.get(configFile));
+        Catalog catalog;
+        List<TableSpec> tables = new ArrayList<TableSpec>();
+        try {
+            catalog = IngestMain.catalog(config);
+            for (String t : names.isEmpty() ? catalog.names() : names) {
+                tables.add(catalog.table(t));
+            }
+        } catch (CatalogException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new StepArgs(config, date, catalog, tables);
+    }
+
+    /** Writes the step's output properties where the Oozie launcher (or the local runner) reads them, if asked. */
+    public static void captureOutput(Properties p) throws IOException {
+        String file = System.getProperty("oozie.action.output.properties");
+        if (file != null) {
+            try (OutputStream out = Files.newOutputStream(Paths.get(file))) {
+                p.store(out, "");
+            }
+        }
+    }
+}
