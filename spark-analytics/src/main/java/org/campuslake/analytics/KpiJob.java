@@ -63,6 +63,8 @@ public final class KpiJob {
                 for (Map.Entry<String, Long> e : published.entrySet()) {
                     System.out.println("  " + e.getKey() + " " + e.getValue());
                 }
+                // Read by the Oozie shell action's <capture-output/> (stdout as properties): the run's counter.
+                System.out.println("rows.published=" + total);
                 rc = 0;
             } finally {
                 spark.stop();
