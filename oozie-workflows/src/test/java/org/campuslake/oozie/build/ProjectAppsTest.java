@@ -54,7 +54,8 @@ class ProjectAppsTest {
         assertThat(count(wf, "<path start=\"import-")).isEqualTo(tables);
         for (String t : CATALOG.names()) {
             assertThat(wf).contains("<action name=\"import-" + t + "\"")
-                    .contains("<arg>${wf:actionData('plan')['" + t + ".where']}</arg>");
+                    .contains("<arg>${wf:actionData('plan')['" + t + ".where']}</arg>")
+                    .contains("<touchz path=\"${lakeRoot}/raw/erp/" + t + "/ingest_date=${ingestDate}/_SUCCESS\"/>");
             assertThat(Files.readString(APPS.resolve("datasets.xml"))).contains("<dataset name=\"raw-" + t + "\"");
             assertThat(Files.readString(APPS.resolve("ingest/coordinator.xml")))
                     .contains("<data-out name=\"" + t + "\" dataset=\"raw-" + t + "\">");
