@@ -1,0 +1,32 @@
+package org.campuslake.oozie.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the local runner needs from the machine it runs on, in place of a cluster's sharelib and services.
+ *
+ * @param lakeHome       the lake home ({@code .lake/}): run history goes under {@code runs/}
+ * @param java           the java executable every action JVM uses
+ * @param launchers      per action kind ({@code java}, {@code sqoop}, {@code hive2}, {@code spark}): the classpath
+ *                       the cluster's sharelib (or Spark installation) would give, JVM options, extra arguments
+ * @param hadoop         Hadoop settings added to every action's configuration (local mode's scratch folders)
+ * @param slots          how many action JVMs may run at once (fork branches in parallel, bounded by the cores)
+ * @param retrySeconds   seconds the runner waits per unit of {@code retry-interval} (Oozie: one minute)
+ * @param maxOutputBytes limit of an action's captured output ({@code oozie.action.max.output.data} of the cluster)
+ */
+public record LocalEnvironment(Path lakeHome, Path java, Map<String, Launcher> launchers, Map<String, String> hadoop,
+                               int slots, int retrySeconds, int maxOutputBytes) {
+
+    /** A kind of action's JVM: what the cluster provides, not what the application ships in its lib/ folder. */
+    public record Launcher(String classpath, List<String> jvmOptions, List<String> extraArgs) {}
+
+    Launcher launcher(String kind) {
+        Launcher l = launchers.get(kind);
+        if (l == null) {
+            throw new IllegalStateException("the local runner has no launcher for " + kind + " actions");
+        }
+        return l;
+    }
+}

@@ -1,0 +1,49 @@
+package org.campuslake.oozie.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code lake run}: the coordinator actions it materialised and, for each, its workflow's actions with status,
+ * times, attempts, counters and error. Stored as {@code runs/<id>/run.json} and rewritten at every change, so
+ * that {@code lake runs} shows a run in progress, and a killed one as far as it got.
+ */
+public final class RunRecord {
+    public String id;
+    public String command;
+    public String status = "RUNNING";
+    public String started;
+    public String ended;
+    public List<CoordAction> actions = new ArrayList<>();
+
+    /** A coordinator action: one nominal time of one coordinator, and the workflow it ran. */
+    public static final class CoordAction {
+        public String coordinator;
+        public String nominalTime;
+        public String workflow;
+        public String workflowId;
+        public String status = "WAITING";
+        public String started;
+        public String ended;
+        public Double seconds;
+        public String error;
+        public List<String> missingInputs = new ArrayList<>();
+        public List<Action> nodes = new ArrayList<>();
+    }
+
+    /** A workflow action. */
+    public static final class Action {
+        public String name;
+        public String type;
+        public String status;
+        public String started;
+        public String ended;
+        public Double seconds;
+        public int attempts;
+        public Map<String, String> counters = new LinkedHashMap<>();
+        public String error;
+        public String log;
+    }
+}
