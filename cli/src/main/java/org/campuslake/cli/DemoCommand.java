@@ -1,29 +1,39 @@
 package org.campuslake.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumMap;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.campuslake.local.EmbeddedMariaDb;
+import org.campuslake.local.MariaDbEndpoint;
+import org.campuslake.oozie.run.RunRecord;
 import org.campuslake.seed.ErpAdvancer;
 import org.campuslake.seed.ErpDatabase;
 import org.campuslake.seed.ErpSeeder;
-import org.campuslake.seed.ErpTable;
 import org.campuslake.seed.gen.GeneratorConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the local chain in one command: start the services, (re)seed the ERP, advance it a few days.",
-            "Shows the rows per table and what the simulated days added."})
+        description = {"The whole chain in one command: start the services, seed the ERP afresh (and start a fresh"
+            + " lake), run the Oozie bundle for the seeded day, then for each of N days advance the ERP one day and"
+            + " run the bundle for it; print a KPI summary from the summary database and where to look further.",
+            "Everything runs from the same Oozie XML a cluster runs (lake run); history in .lake/runs (lake runs)."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", defaultValue = "0.01", description = "Scale factor (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "3", description = "Days to advance after seeding (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "2",
+            description = "Days of school activity to simulate and run after the seeded day (default: ${DEFAULT-VALUE}).")
     int days;
 
     @CommandLine.Spec
@@ -31,41 +41,103 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (days < 0 || days > 366) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be between 0 and 366");
+        if (days < 0 || days > 31) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be between 0 and 31");
         }
         GeneratorConfig cfg = SeedCommand.config(spec, scale, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
         LakeContext ctx = new LakeContext();
+        long t0 = System.nanoTime();
         ErpDatabase db = ctx.erpDatabase(null);
         ErpSeeder.Report seeded = new ErpSeeder(db, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
         SeedCommand.print(ctx, seeded);
-        Map<ErpTable, Long> before = counts(db);
-        ErpAdvancer.Report adv = new ErpAdvancer(db, new ConsoleProgress()).advance(seeded.clock().plusDays(days));
-        Map<ErpTable, Long> after = counts(db);
+        // A new ERP makes the lake's watermarks meaningless: the demo starts the lake over too.
+        resetLake(ctx);
+
+        List<RunRecord> runs = new ArrayList<>();
+        LocalDate day = seeded.clock();
+        runs.add(runDay(ctx, day, "initial load of the seeded ERP"));
+        for (int i = 1; i <= days && runs.get(runs.size() - 1).status.equals("SUCCEEDED"); i++) {
+            day = day.plusDays(1);
+            ErpAdvancer.Report adv = new ErpAdvancer(db, new ConsoleProgress()).advance(day);
+            ctx.err.printf(Locale.ROOT, "ERP day %s: %,d rows inserted, %,d updated%n", day, adv.inserted(), adv.updated());
+            runs.add(runDay(ctx, day, "incremental, day " + i + " of " + days));
+        }
+
         ctx.out.println();
-        ctx.out.printf("ERP activity %s to %s: %,d rows inserted, %,d updated%n", adv.from(), adv.to(), adv.inserted(),
-                adv.updated());
-        ctx.out.printf("  %-22s %12s %12s %10s%n", "table", "after seed", "now", "new");
-        for (ErpTable t : ErpTable.values()) {
-            ctx.out.printf("  %-22s %,12d %,12d %,10d%n", t.qualifiedName(), before.get(t), after.get(t),
-                    after.get(t) - before.get(t));
+        ctx.out.println("Runs (details: ./lake runs ID):");
+        for (RunRecord r : runs) {
+            ctx.out.printf(Locale.ROOT, "  %s  %-26s %-9s %s%n", r.id, r.command, r.status, r.actions.stream()
+                    .map(a -> a.coordinator.replace("campus-lake-", "") + " " + a.status
+                            + (a.seconds == null ? "" : String.format(Locale.ROOT, " %.0f s", a.seconds)))
+                    .toList());
+        }
+        boolean ok = runs.stream().allMatch(r -> r.status.equals("SUCCEEDED"));
+        if (ok) {
+            summary(ctx, ctx.localDatabase(null));
         }
         ctx.out.println();
-        ctx.out.println("Next: ./lake status (connection details for Power BI or a MySQL client),"
-                + " ./lake erp advance --to YYYY-MM-DD, ./lake down.");
-        return 0;
+        ctx.out.printf(Locale.ROOT, "Demo %s in %.1f min. Look further:%n", ok ? "done" : "FAILED",
+                (System.nanoTime() - t0) / 6e10);
+        ctx.out.println("  ./lake beeline -e \"SELECT * FROM analytics.student_profile LIMIT 5\"   Hive, as an analyst");
+        ctx.out.println("  ./lake bi pbids -o summary.pbids    the Power BI connection (./lake status: its details)");
+        ctx.out.println("  ./lake runs                         the local Oozie runner's history and logs");
+        ctx.out.println("  ./lake erp advance --to " + day.plusDays(1) + " && ./lake run --date " + day.plusDays(1)
+                + "   one more day");
+        ctx.out.println("  " + ctx.home.root().toAbsolutePath() + "/lake   the lake (raw, quarantine, curated zones)");
+        ctx.out.println("  ./lake down                         stop the services (the data stays)");
+        return ok ? 0 : 1;
     }
 
-    private static Map<ErpTable, Long> counts(ErpDatabase db) throws SQLException {
-        Map<ErpTable, Long> m = new EnumMap<>(ErpTable.class);
-        try (Connection c = db.open(); Statement s = c.createStatement()) {
-            for (ErpTable t : ErpTable.values()) {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t.qualifiedName())) {
-                    rs.next();
-                    m.put(t, rs.getLong(1));
+    private static RunRecord runDay(LakeContext ctx, LocalDate day, String what) throws Exception {
+        ctx.err.println();
+        ctx.err.println("== lake run --date " + day + " (" + what + ")");
+        return ChainRunner.run(ctx, List.of(day), "run --date " + day, new ChainProgress(ctx.err), 1);
+    }
+
+    private static void resetLake(LakeContext ctx) throws java.io.IOException {
+        Path lake = ctx.home.root().resolve("lake");
+        if (Files.exists(lake)) {
+            try (Stream<Path> s = Files.walk(lake)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
                 }
             }
         }
-        return m;
+    }
+
+    /** What Power BI sees: the bi_* views of the latest snapshot, read with the BI account. */
+    private static void summary(LakeContext ctx, MariaDbEndpoint endpoint) throws SQLException {
+        try (Connection c = endpoint.connect(EmbeddedMariaDb.BI_USER, "summary"); Statement s = c.createStatement()) {
+            ctx.out.println();
+            try (ResultSet rs = s.executeQuery("SELECT snapshot_date, fact_rows FROM snapshot ORDER BY snapshot_date")) {
+                List<String> snaps = new ArrayList<>();
+                while (rs.next()) {
+                    snaps.add(rs.getString(1) + " (" + rs.getInt(2) + " rows)");
+                }
+                ctx.out.println("Summary database, snapshots published: " + String.join(", ", snaps));
+            }
+            ctx.out.println("Campus scorecard, latest snapshot, current academic year (view bi_campus_scorecard):");
+            ctx.out.printf(Locale.ROOT, "  %-24s %9s %9s %11s %9s%n", "campus", "enrolled", "dropouts", "attendance",
+                    "dropout");
+            try (ResultSet rs = s.executeQuery("SELECT c.`Campus`, k.`Enrolled`, k.`Dropouts`, k.`Attendance Rate`,"
+                    + " k.`Dropout Rate` FROM bi_campus_scorecard k JOIN bi_campus c ON c.`Campus Key` = k.`Campus Key`"
+                    + " WHERE k.`Academic Year` = (SELECT MAX(`Academic Year`) FROM bi_campus_scorecard)"
+                    + " ORDER BY c.`Campus`")) {
+                while (rs.next()) {
+                    ctx.out.printf(Locale.ROOT, "  %-24s %,9d %,9d %11s %9s%n", rs.getString(1), rs.getInt(2),
+                            rs.getInt(3), percent(rs.getBigDecimal(4)), percent(rs.getBigDecimal(5)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT SUM(`Contacts`), SUM(`Enrolled`) FROM bi_event_totals")) {
+                if (rs.next()) {
+                    ctx.out.printf(Locale.ROOT, "Events: %,d contacts, %,d enrolled since (view bi_event_totals)%n",
+                            rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    private static String percent(java.math.BigDecimal v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f %%", v.doubleValue() * 100);
     }
 }

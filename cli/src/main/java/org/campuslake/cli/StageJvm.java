@@ -97,6 +97,16 @@ final class StageJvm {
         return Files.isDirectory(classes) ? classes + java.io.File.pathSeparator + deps : deps;
     }
 
+    /** A module's dependencies only: its own classes come from an application's lib/ folder instead. */
+    static String dependencies(String module) throws IOException {
+        Path cp = repo().resolve(module).resolve("target").resolve("runtime-classpath.txt");
+        if (!Files.exists(cp)) {
+            throw new IllegalStateException("module " + module + " is not built (" + cp + " is missing): run ./lake"
+                    + " (it builds what is missing) or mvn package");
+        }
+        return Files.readString(cp, StandardCharsets.UTF_8).strip();
+    }
+
     /**
      * A module's benchmark classpath: its test classes (benchmarks live there, so they never ship with the job), its
      * classes and its test-scope dependencies.

@@ -8,10 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,22 +18,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** The `./lake` launcher as a user runs it: real processes, a real background MariaDB, exit codes and messages. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LakeCommandIT {
-    private static final Path LAKE = Path.of("..", "lake").toAbsolutePath().normalize();
+    private static LakeProcess lake;
     private static Path home;
     private static int port;
-    private static int metastorePort;
-    private static int thriftPort;
-
-    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void setUp() throws IOException {
-        home = Path.of("target", "it-home-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0); ServerSocket t = new ServerSocket(0)) {
-            port = s.getLocalPort();
-            metastorePort = m.getLocalPort();
-            thriftPort = t.getLocalPort();
-        }
+        lake = new LakeProcess("it-home");
+        home = lake.home;
+        port = lake.port;
     }
 
     @AfterAll
@@ -45,25 +34,8 @@ class LakeCommandIT {
         lake("down");
     }
 
-    static Run lake(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("LAKE_HOME", home.toString());
-        pb.environment().put("LAKE_DB_PORT", Integer.toString(port));
-        pb.environment().put("LAKE_METASTORE_PORT", Integer.toString(metastorePort));
-        pb.environment().put("LAKE_THRIFT_PORT", Integer.toString(thriftPort));
-        pb.environment().put("LAKE_NO_BUILD", "1");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Path out = Files.createTempFile("lake-out", ".txt");
-        Path err = Files.createTempFile("lake-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("lake %s finished", String.join(" ", args)).isTrue();
-        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
+    static LakeProcess.Run lake(String... args) throws IOException, InterruptedException {
+        return lake.run(300, args);
     }
 
     private static String password() throws IOException {
@@ -76,12 +48,12 @@ class LakeCommandIT {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
             {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}, {"analytics", "--help"},
-            {"bi", "pbids", "--help"}, {"validate", "--help"}}) {
-            Run r = lake(args);
+            {"bi", "pbids", "--help"}, {"validate", "--help"}, {"run", "--help"}, {"runs", "--help"}}) {
+            LakeProcess.Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
         }
-        Run status = lake("status");
+        LakeProcess.Run status = lake("status");
         assertThat(status.exit()).isEqualTo(3);
         assertThat(status.out()).contains("not running");
     }
@@ -94,7 +66,7 @@ class LakeCommandIT {
             {"seed", "--start", "2025-02-30"}, {"erp", "advance", "--to", "tomorrow"}, {"erp", "advance"},
             {"nonsense"}};
         for (String[] args : cases) {
-            Run r = lake(args);
+            LakeProcess.Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip().lines()).as(String.join(" ", args) + ": " + r.err()).hasSize(1);
             assertThat(r.err()).startsWith("lake");
@@ -104,11 +76,11 @@ class LakeCommandIT {
         assertThat(lake("status").exit()).isEqualTo(3);
 
         // The Oozie applications: the project's own validate; a broken one is reported as file:line:col.
-        Run valid = lake("validate");
+        LakeProcess.Run valid = lake("validate");
         assertThat(valid.exit()).as(valid.out() + valid.err()).isZero();
         assertThat(valid.out()).contains("OK    ").contains("ingest/workflow.xml").contains("all valid");
-        Path broken = LAKE.getParent().resolve("oozie-workflows/src/test/resources/invalid/bad-target.xml");
-        Run invalid = lake("validate", broken.toString());
+        Path broken = LakeProcess.LAKE.getParent().resolve("oozie-workflows/src/test/resources/invalid/bad-target.xml");
+        LakeProcess.Run invalid = lake("validate", broken.toString());
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.out()).contains(broken + ":25:20: action 'import-b' goes to unknown node 'chek'");
     }
@@ -116,7 +88,7 @@ class LakeCommandIT {
     @Test
     @Order(3)
     void upPrintsConnectionDetailsButNeverThePassword() throws Exception {
-        Run up = lake("up", "--no-thrift");
+        LakeProcess.Run up = lake("up", "--no-thrift");
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.err()).contains("Starting local services");
         assertThat(up.out()).contains("jdbc:mysql://127.0.0.1:" + port + "/summary").contains("user       etl")
@@ -130,7 +102,7 @@ class LakeCommandIT {
             String line = ph.info().commandLine().orElse("");
             assertThat(line).doesNotContain(password);
         }
-        Run again = lake("up", "--no-thrift");
+        LakeProcess.Run again = lake("up", "--no-thrift");
         assertThat(again.exit()).isZero();
         assertThat(again.err()).doesNotContain("Starting local services");
     }
@@ -138,18 +110,18 @@ class LakeCommandIT {
     @Test
     @Order(4)
     void seedAdvanceAndTheirRefusals() throws Exception {
-        Run seed = lake("seed", "--scale", "0.01");
+        LakeProcess.Run seed = lake("seed", "--scale", "0.01");
         assertThat(seed.exit()).as(seed.err()).isZero();
         assertThat(seed.out()).contains("Seeded the ERP (scale 0.01, seed 42").contains("erp.attendances");
-        Run again = lake("seed");
+        LakeProcess.Run again = lake("seed");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err().strip()).isEqualTo("lake seed: the ERP is already seeded (scale 0.01, seed 42, clock"
                 + " 2026-08-31); use --force to replace it");
 
-        Run adv = lake("erp", "advance", "--to", "2026-09-02");
+        LakeProcess.Run adv = lake("erp", "advance", "--to", "2026-09-02");
         assertThat(adv.exit()).as(adv.err()).isZero();
         assertThat(adv.out()).contains("Advanced the ERP 2026-09-01 to 2026-09-02 (2 days)");
-        Run noop = lake("erp", "advance", "--to", "2026-09-01");
+        LakeProcess.Run noop = lake("erp", "advance", "--to", "2026-09-01");
         assertThat(noop.exit()).isZero();
         assertThat(noop.out()).contains("already at 2026-09-02; nothing to do");
     }
@@ -157,7 +129,7 @@ class LakeCommandIT {
     @Test
     @Order(5)
     void importLandsAndValidatesTheDayAndSaysWhatItDid() throws Exception {
-        Run r = lake("import", "--date", "2026-09-02", "--table", "grades", "--table", "lessons");
+        LakeProcess.Run r = lake("import", "--date", "2026-09-02", "--table", "grades", "--table", "lessons");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("erp.grades").contains("imported").contains("validated").contains("0 failed");
         assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02/_SUCCESS")).exists();
@@ -168,7 +140,7 @@ class LakeCommandIT {
         assertThat(Files.readString(log)).contains("Sqoop").doesNotContain(password());
         assertThat(r.out()).doesNotContain("INFO");
 
-        Run unknown = lake("import", "--date", "2026-09-02", "--table", "nope");
+        LakeProcess.Run unknown = lake("import", "--date", "2026-09-02", "--table", "nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.out()).contains("unknown table 'nope'");
         assertThat(lake("import", "--date", "2026-13-01").exit()).isEqualTo(2);
@@ -177,43 +149,43 @@ class LakeCommandIT {
     @Test
     @Order(6)
     void analystsQueryCuratedTablesWithBeelineAndJdbc() throws Exception {
-        Path hql = LAKE.getParent().resolve("hive-ddl/src/main/hql");
-        Run hive = lake("hive", "-f", hql.resolve("010_raw_tables.hql").toString(), "-f", hql.resolve("020_raw_partitions.hql").toString(),
+        Path hql = LakeProcess.LAKE.getParent().resolve("hive-ddl/src/main/hql");
+        LakeProcess.Run hive = lake("hive", "-f", hql.resolve("010_raw_tables.hql").toString(), "-f", hql.resolve("020_raw_partitions.hql").toString(),
                 "-f", hql.resolve("100_curated_tables.hql").toString(), "-f", hql.resolve("110_curated_build.hql").toString(),
                 "-f", hql.resolve("200_analytics_views.hql").toString(), "--hivevar", "ingest_date=2026-09-02");
         assertThat(hive.exit()).as(hive.out() + hive.err()).isZero();
-        Run undefined = lake("hive", "-e", "SELECT '${hivevar:nope}'");
+        LakeProcess.Run undefined = lake("hive", "-e", "SELECT '${hivevar:nope}'");
         assertThat(undefined.exit()).isEqualTo(2);
         assertThat(undefined.out()).contains("undefined variable(s) [nope]");
 
-        Run beeline = lake("beeline", "-e", "SELECT COUNT(*) AS grades FROM curated.grades");
+        LakeProcess.Run beeline = lake("beeline", "-e", "SELECT COUNT(*) AS grades FROM curated.grades");
         assertThat(beeline.exit()).as(beeline.out() + beeline.err()).isZero();
         assertThat(beeline.out()).contains("| grades").containsPattern("\\| +\\d+ +\\|");
-        Run bad = lake("beeline", "-e", "SELECT no_such_column FROM curated.grades");
+        LakeProcess.Run bad = lake("beeline", "-e", "SELECT no_such_column FROM curated.grades");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.out() + bad.err()).contains("no_such_column").doesNotContain("\tat org.apache");
 
         // A JDBC client (as a BI tool) through the same Thrift server.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + thriftPort + "/default",
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + lake.thriftPort + "/default",
                 System.getProperty("user.name"), "");
              java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) AS n, COUNT(DISTINCT grade_id) AS k FROM curated.grades")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isPositive().isEqualTo(rs.getLong(2));
         }
-        assertThat(lake("status").out()).contains("Spark Thrift Server: running on 127.0.0.1:" + thriftPort);
+        assertThat(lake("status").out()).contains("Spark Thrift Server: running on 127.0.0.1:" + lake.thriftPort);
     }
 
     @Test
     @Order(7)
     void kpisArePublishedAndPowerBiGetsAConnectionFile() throws Exception {
-        Run analytics = lake("analytics", "--date", "2026-09-02");
+        LakeProcess.Run analytics = lake("analytics", "--date", "2026-09-02");
         assertThat(analytics.exit()).as(analytics.out() + analytics.err()).isZero();
         assertThat(analytics.out()).contains("published snapshot 2026-09-02: 13 KPI tables").contains("kpi_student");
         assertThat(lake("analytics", "--date", "2026-09-02", "--source", "hdfs").exit()).isEqualTo(2);
 
         Path pbids = home.resolve("bi/summary.pbids"); // a folder that does not exist yet
-        Run bi = lake("bi", "pbids", "-o", pbids.toString());
+        LakeProcess.Run bi = lake("bi", "pbids", "-o", pbids.toString());
         assertThat(bi.exit()).as(bi.out() + bi.err()).isZero();
         assertThat(bi.out()).contains("user bi_reader").contains(home.resolve("secrets/bi_reader.password").toString());
         String json = Files.readString(pbids);
@@ -221,7 +193,7 @@ class LakeCommandIT {
                 .contains("\"database\": \"summary\"").doesNotContain(password())
                 .doesNotContain(Files.readString(home.resolve("secrets/bi_reader.password")));
         assertThat(lake("bi", "pbids", "--mode", "Live").exit()).isEqualTo(2);
-        Run unwritable = lake("bi", "pbids", "-o", "/proc/campus-lake.pbids");
+        LakeProcess.Run unwritable = lake("bi", "pbids", "-o", "/proc/campus-lake.pbids");
         assertThat(unwritable.exit()).isEqualTo(2);
         assertThat(unwritable.err()).contains("cannot write /proc/campus-lake.pbids");
         for (Path log : Files.list(home.resolve("logs")).toList()) {
@@ -235,13 +207,13 @@ class LakeCommandIT {
     @Test
     @Order(8)
     void dataSurvivesDownAndUp() throws Exception {
-        Run down = lake("down");
+        LakeProcess.Run down = lake("down");
         assertThat(down.exit()).isZero();
         assertThat(down.out()).contains("stopped");
         assertThat(lake("status").exit()).isEqualTo(3);
         assertThat(ProcessHandle.allProcesses().map(ph -> ph.info().commandLine().orElse(""))
                 .filter(l -> l.contains(home.toString()))).isEmpty();
-        Run status = lake("up", "--no-thrift");
+        LakeProcess.Run status = lake("up", "--no-thrift");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("seeded (scale 0.01, seed 42), clock 2026-09-02");
     }
@@ -255,21 +227,12 @@ class LakeCommandIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run r = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/", "--db-password-file", pw.toString());
+        LakeProcess.Run r = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/", "--db-password-file", pw.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("cannot reach the database at jdbc:mysql://127.0.0.1:" + closed);
-        Run noFile = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/");
+        LakeProcess.Run noFile = lake("seed", "--db-url", "jdbc:mysql://127.0.0.1:" + closed + "/");
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).contains("--db-password-file");
-    }
-
-    @Test
-    @Order(10)
-    void demoReseedsAndShowsTheDays() throws Exception {
-        Run demo = lake("demo", "--days", "2");
-        assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("Seeded the ERP").contains("ERP activity 2026-09-01 to 2026-09-02")
-                .contains("erp.students");
     }
 }

@@ -1,0 +1,182 @@
+package org.campuslake.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.campuslake.local.MariaDbEndpoint;
+import org.campuslake.local.ServicesState;
+import org.campuslake.oozie.run.BundleRunner;
+import org.campuslake.oozie.run.LocalEnvironment;
+import org.campuslake.oozie.run.RunListener;
+import org.campuslake.oozie.run.RunRecord;
+import org.campuslake.oozie.validate.AppValidator;
+import org.campuslake.oozie.validate.Problem;
+
+/**
+ * Runs the project's Oozie bundle on this machine: deploys the built applications into the lake home (as
+ * {@code lake deploy} puts them on HDFS), writes the local configuration files they name, checks them, and hands
+ * them to the local runner with the local {@code job.properties} and this machine's launchers.
+ */
+final class ChainRunner {
+    private ChainRunner() {}
+
+    /** Nominal time of the run for data date D: the coordinators' action at D+1 00:00 processes D. */
+    static ZonedDateTime nominalTime(LocalDate dataDate) {
+        return dataDate.plusDays(1).atStartOfDay(ZoneOffset.UTC);
+    }
+
+    static RunRecord run(LakeContext ctx, List<LocalDate> dates, String command, RunListener listener, int maxWorkflows)
+            throws Exception {
+        MariaDbEndpoint db = ctx.localDatabase(null);
+        ServicesState s = ctx.services.running().orElseThrow();
+        ImportCommand.writeLocalConfig(ctx, db);
+        AnalyticsCommand.writeLocalConfig(ctx.home, db, s.metastorePort(), "metastore");
+        PseudonymSalt.ensure(ctx.home);
+        Path apps = deploy(ctx.home.root().resolve("apps"));
+        deploySchema(ctx, s, apps);
+
+        Map<String, String> props = new LinkedHashMap<>();
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(apps.resolve("env/local/job.properties"))) {
+            p.load(in);
+        }
+        p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
+        props.put("lakeHome", ctx.home.root().toAbsolutePath().toString());
+        props.put("dbPort", Integer.toString(db.port()));
+        props.put("metastorePort", Integer.toString(s.metastorePort()));
+        props.put("thriftPort", Integer.toString(ThriftService.port()));
+
+        List<ZonedDateTime> times = new ArrayList<>();
+        for (LocalDate d : dates) {
+            times.add(nominalTime(d));
+        }
+        return new BundleRunner(environment(ctx, s), props, listener, maxWorkflows)
+                .run(apps.resolve("bundle/bundle.xml"), times, command);
+    }
+
+    /** What the cluster's sharelib and Spark installation give, from this build's module classpaths. */
+    static LocalEnvironment environment(LakeContext ctx, ServicesState s) throws IOException {
+        Path tmp = ctx.home.tmp().toAbsolutePath();
+        Files.createDirectories(tmp);
+        List<String> hadoopJvm = new ArrayList<>(StageJvm.OPENS);
+        // Short-lived launcher JVMs (seconds of work each): C1 only and the serial collector start faster on 2 cores.
+        hadoopJvm.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + tmp));
+        // A Spark JVM is also a Hadoop client: it needs both opens lists (java.net among them).
+        List<String> sparkJvm = new ArrayList<>(StageJvm.OPENS);
+        sparkJvm.addAll(HiveCommand.SPARK_OPENS);
+        sparkJvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + tmp, "-Dderby.system.home=" + tmp));
+        // The application's lib/ brings the ingestion and KPI jars; the launchers bring what a cluster provides.
+        String ingestionDeps = StageJvm.dependencies("ingestion");
+        Map<String, LocalEnvironment.Launcher> launchers = Map.of(
+                "java", new LocalEnvironment.Launcher(ingestionDeps, hadoopJvm, List.of()),
+                "sqoop", new LocalEnvironment.Launcher(ingestionDeps, hadoopJvm, List.of()),
+                "hive2", new LocalEnvironment.Launcher(StageJvm.classpath("hive-ddl"), sparkJvm,
+                        List.of("--metastore-port", Integer.toString(s.metastorePort()),
+                                "--warehouse", ctx.home.root().resolve("warehouse").toAbsolutePath().toString())),
+                "spark", new LocalEnvironment.Launcher(StageJvm.dependencies("spark-analytics"), sparkJvm, List.of()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, String> hadoop = Map.of(
+                "hadoop.tmp.dir", tmp.resolve("hadoop").toString(),
+                "mapreduce.local.map.tasks.maximum", Integer.toString(Math.max(1, cores)),
+                "mapreduce.client.completion.pollinterval", "50",
+                "mapreduce.client.progressmonitor.pollinterval", "50");
+        int retrySeconds = Integer.parseInt(System.getenv().getOrDefault("LAKE_RETRY_SECONDS", "5"));
+        return new LocalEnvironment(ctx.home.root().toAbsolutePath(),
+                Path.of(System.getProperty("java.home"), "bin", "java"), launchers, hadoop, Math.max(1, cores),
+                retrySeconds, 65536);
+    }
+
+    /**
+     * The Hive databases, tables and views the workflows fill (010, 100, 200; all CREATE ... IF NOT EXISTS), as
+     * {@code lake deploy} creates them on a cluster with Beeline: run again only when the scripts changed.
+     */
+    static void deploySchema(LakeContext ctx, ServicesState s, Path apps) throws Exception {
+        List<String> scripts = List.of("010_raw_tables.hql", "100_curated_tables.hql", "200_analytics_views.hql");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String f : scripts) {
+            sha.update(Files.readAllBytes(apps.resolve("hql").resolve(f)));
+        }
+        String digest = java.util.HexFormat.of().formatHex(sha.digest());
+        Path marker = ctx.home.run().resolve("hive-schema.sha256");
+        if (Files.exists(marker) && Files.readString(marker).strip().equals(digest)) {
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        for (String f : scripts) {
+            args.addAll(List.of("-f", apps.resolve("hql").resolve(f).toString()));
+        }
+        args.addAll(List.of("--hivevar", "lake_root=" + ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""),
+                "--hivevar", "salt_dir=" + PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""),
+                "--metastore-port", Integer.toString(s.metastorePort()),
+                "--warehouse", ctx.home.root().resolve("warehouse").toString()));
+        List<String> jvm = new ArrayList<>(HiveCommand.SPARK_OPENS);
+        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + ctx.home.tmp(), "-Dderby.system.home=" + ctx.home.tmp()));
+        Path log = ctx.home.logs().resolve("hive-schema.log");
+        ctx.err.println("Creating the Hive databases, tables and views (010, 100, 200; log: " + log + ")");
+        int rc = StageJvm.run(StageJvm.command("hive-ddl", "org.campuslake.hive.HiveMain", jvm, args), log);
+        if (rc != 0) {
+            throw new IllegalStateException("creating the Hive schema failed (exit code " + rc + "; see " + log + ")");
+        }
+        Files.writeString(marker, digest + "\n");
+    }
+
+    /**
+     * Copies the built applications ({@code oozie-workflows/target/apps}) into {@code target}, replacing what an
+     * earlier run deployed, after checking every file against the Oozie schemas and the graph rules.
+     */
+    static Path deploy(Path target) throws IOException {
+        Path built = StageJvm.repo().resolve("oozie-workflows/target/apps");
+        if (!Files.isDirectory(built.resolve("ingest/lib")) || !Files.isDirectory(built.resolve("lib"))) {
+            throw new IllegalStateException("the Oozie applications are not packaged (" + built.resolve("ingest/lib")
+                    + " is missing): run ./lake (it builds what is missing) or mvn package");
+        }
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(built)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                for (Problem pr : AppValidator.validate(f)) {
+                    problems.add(pr.toString());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the applications do not validate:\n  " + String.join("\n  ", problems));
+        }
+        Path staging = target.resolveSibling(target.getFileName() + ".new");
+        deleteTree(staging);
+        try (Stream<Path> files = Files.walk(built)) {
+            for (Path f : files.sorted().toList()) {
+                Path to = staging.resolve(built.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        deleteTree(target);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(q);
+                }
+            }
+        }
+    }
+}

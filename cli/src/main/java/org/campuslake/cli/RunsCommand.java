@@ -1,0 +1,73 @@
+package org.campuslake.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.campuslake.oozie.run.RunHistory;
+import org.campuslake.oozie.run.RunRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = {"List the local runner's runs (newest first), or show one run's coordinator actions and"
+            + " workflow actions: status, start, duration, counters (rows imported, rejected, published), error, log."})
+final class RunsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_ID", arity = "0..1", description = "Show this run in detail.")
+    String id;
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        LakeContext ctx = new LakeContext();
+        RunHistory history = new RunHistory(ctx.home.root());
+        if (id != null) {
+            show(ctx, history.load(id));
+            return 0;
+        }
+        List<RunRecord> runs = history.list();
+        if (runs.isEmpty()) {
+            ctx.out.println("No runs yet in " + history.root() + ": ./lake run --date YYYY-MM-DD");
+            return 0;
+        }
+        ctx.out.printf(Locale.ROOT, "%-18s %-9s %-21s %s%n", "RUN", "STATUS", "STARTED", "COMMAND / ACTIONS");
+        for (RunRecord r : runs.subList(0, Math.min(limit, runs.size()))) {
+            Map<String, Integer> byStatus = new TreeMap<>();
+            r.actions.forEach(a -> byStatus.merge(a.status, 1, Integer::sum));
+            ctx.out.printf(Locale.ROOT, "%-18s %-9s %-21s %s  %s%n", r.id, r.status, r.started.substring(0, 19),
+                    r.command, byStatus);
+        }
+        return 0;
+    }
+
+    private static void show(LakeContext ctx, RunRecord r) {
+        ctx.out.println("Run " + r.id + " (" + r.command + "): " + r.status + ", started " + r.started
+                + (r.ended == null ? "" : ", ended " + r.ended));
+        for (RunRecord.CoordAction a : r.actions) {
+            ctx.out.printf(Locale.ROOT, "%n%s %s  %s  %s%s%n", a.coordinator, a.nominalTime, a.status,
+                    a.workflowId == null ? "" : a.workflowId,
+                    a.seconds == null ? "" : String.format(Locale.ROOT, "  %.1f s", a.seconds));
+            if (a.error != null) {
+                ctx.out.println("  error: " + a.error);
+            }
+            for (RunRecord.Action n : a.nodes) {
+                ctx.out.printf(Locale.ROOT, "  %-26s %-6s %-7s %8s  %d attempt(s)  %s%n", n.name, n.type, n.status,
+                        n.seconds == null ? "" : String.format(Locale.ROOT, "%.1f s", n.seconds), n.attempts,
+                        n.error != null ? n.error + "  (log: " + n.log + ")" : n.counters.isEmpty() ? "" : n.counters);
+            }
+        }
+    }
+
+    /** Every action's row counters, summed per name. */
+    static String counters(RunRecord.CoordAction a) {
+        Map<String, Long> sum = new TreeMap<>();
+        for (RunRecord.Action n : a.nodes) {
+            n.counters.forEach((k, v) -> sum.merge(k, Long.parseLong(v), Long::sum));
+        }
+        return sum.isEmpty() ? "" : sum.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.campuslake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.LocalDate;
+import org.campuslake.analytics.SummaryOracle;
+import org.campuslake.local.EmbeddedMariaDb;
+import org.campuslake.local.LakeHome;
+import org.campuslake.local.MariaDbEndpoint;
+import org.campuslake.local.Secrets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole product end to end, as a user runs it: {@code lake demo} seeds SF0.01 and runs the Oozie bundle from
+ * the real XML with the local runner for the seeded day; then two more days of ERP activity, each run with
+ * {@code lake run --date}. After each date every KPI of the summary database must equal the SQL oracle of the
+ * analytics module (recomputed on the ERP); a rerun of the last date must leave the summary byte for byte the same.
+ */
+class ChainIT {
+    private static final LocalDate D1 = LocalDate.of(2026, 8, 31); // the seed's last day
+    private static LakeProcess lake;
+    private static MariaDbEndpoint db;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        lake = new LakeProcess("chain-home");
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        lake.run(120, "down");
+    }
+
+    private static void checkSummary(LocalDate d) throws Exception {
+        String salt = Files.readString(lake.home.resolve("secrets/pseudonym-salt/salt.txt"), StandardCharsets.UTF_8).strip();
+        try (Connection erp = db.connect(EmbeddedMariaDb.ETL_USER, "erp");
+             Connection summary = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
+            SummaryOracle.check(erp, summary, salt, d, 5, 10);
+        }
+    }
+
+    private static String dump() throws Exception {
+        try (Connection summary = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
+            return SummaryOracle.dump(summary);
+        }
+    }
+
+    private static LakeProcess.Run run(LocalDate d) throws Exception {
+        LakeProcess.Run r = lake.run(900, "run", "--date", d.toString());
+        assertThat(r.exit()).as("lake run --date %s%n%s%s", d, r.out(), r.err()).isZero();
+        assertThat(r.out()).contains(": SUCCEEDED").contains("campus-lake-ingest").contains("campus-lake-analytics");
+        return r;
+    }
+
+    @Test
+    void threeDaysThroughTheBundleMatchTheOracleAndARerunChangesNothing() throws Exception {
+        LakeProcess.Run demo = lake.run(900, "demo", "--days", "0");
+        assertThat(demo.exit()).as("lake demo%n%s%s", demo.out(), demo.err()).isZero();
+        assertThat(demo.out()).contains("Seeded the ERP").contains("Summary database, snapshots published: " + D1)
+                .contains("Campus scorecard").contains("./lake beeline").contains("Demo done");
+        // Progress on the terminal: every action of both workflows, as it starts and ends.
+        assertThat(demo.err()).contains("import-grades").contains("validate").contains("mark-ready")
+                .contains("curated-build").contains("kpis").contains("SUCCEEDED");
+        db = new MariaDbEndpoint("127.0.0.1", lake.port, new Secrets(new LakeHome(lake.home)));
+        checkSummary(D1);
+
+        LocalDate d = D1;
+        for (int i = 1; i <= 2; i++) {
+            d = d.plusDays(1);
+            LakeProcess.Run adv = lake.run(300, "erp", "advance", "--to", d.toString());
+            assertThat(adv.exit()).as(adv.err()).isZero();
+            LakeProcess.Run r = run(d);
+            assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+            checkSummary(d);
+        }
+
+        String before = dump();
+        assertThat(before).contains("[" + D1 + ", ").contains("[" + d + ", ");
+        run(d);
+        assertThat(dump()).isEqualTo(before);
+
+        // The history: four runs, newest first, with per-action detail and counters.
+        LakeProcess.Run runs = lake.run(120, "runs");
+        assertThat(runs.exit()).isZero();
+        assertThat(runs.out().lines().filter(l -> l.contains("SUCCEEDED"))).hasSize(4);
+        String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        LakeProcess.Run detail = lake.run(120, "runs", newest);
+        assertThat(detail.out()).contains("run --date " + d).contains("import-lessons").contains("rows.published");
+    }
+}
