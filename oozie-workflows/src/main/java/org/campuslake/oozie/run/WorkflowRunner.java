@@ -167,13 +167,12 @@ final class WorkflowRunner implements ElScope.Workflow {
         RunRecord.Action rec = new RunRecord.Action();
         rec.name = a.name();
         rec.type = a.type();
-        rec.status = "RUNNING";
+        rec.status = "PREP"; // until a slot is free, as an Oozie action waits for its launcher
         rec.log = dir.resolve(a.name() + ".log").toString();
         synchronized (record) {
             record.nodes.add(rec);
         }
-        Instant t0 = Instant.now();
-        rec.started = t0.toString();
+        Instant t0 = null;
         ActionLauncher.Outcome outcome = null;
         for (int attempt = 0; attempt <= a.retryMax(); attempt++) {
             if (attempt > 0) {
@@ -184,6 +183,11 @@ final class WorkflowRunner implements ElScope.Workflow {
             rec.attempts = attempt + 1;
             save.run();
             slots.acquire();
+            if (t0 == null) {
+                t0 = Instant.now(); // durations count from the launch, not from the wait for a slot
+                rec.started = t0.toString();
+                rec.status = "RUNNING";
+            }
             try {
                 listener.action(label, a.name(), a.type(), "RUNNING", attempt == 0 ? "" : "attempt " + (attempt + 1));
                 outcome = launcher.run(app, a, text -> eval(text, a.name()), app.global(),
