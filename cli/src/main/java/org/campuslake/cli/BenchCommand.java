@@ -1,10 +1,18 @@
 package org.campuslake.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.MariaDbEndpoint;
+import org.campuslake.oozie.run.RunRecord;
+import org.campuslake.seed.ErpAdvancer;
+import org.campuslake.seed.ErpDatabase;
+import org.campuslake.seed.ErpSeeder;
+import org.campuslake.seed.gen.GeneratorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,9 +22,13 @@ import picocli.CommandLine.Parameters;
             "ingest: this project's Sqoop import vs SELECT ... INTO OUTFILE of the same 1,000,000 rows, and the fixed"
                 + " cost of a 10-row table.",
             "analytics: the Spark KPI job vs the same KPIs as SQL in DuckDB over the same curated Parquet files, and the"
-                + " summary publish vs LOAD DATA of the same rows. Needs a curated layer (seed, import, hive) first."})
+                + " summary publish vs LOAD DATA of the same rows. Needs a curated layer (seed, import, hive) first.",
+            "chain: re-seeds the ERP (--scale, default 1) and starts a fresh lake, then times the initial full load"
+                + " (lake run for the seeded day), one incremental day (lake run after erp advance), and a reference"
+                + " (every ERP table exported with SELECT * INTO OUTFILE, the same KPIs in DuckDB); prints the ratios"
+                + " and the peak memory of the chain's processes."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest or analytics.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, analytics or chain.")
     String what;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Options.Date.class,
@@ -26,12 +38,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows of the big table (default: ${DEFAULT-VALUE}).")
     long rows;
 
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "chain: scale factor (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what) && !"analytics".equals(what)) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: ingest, analytics)");
+        if (!List.of("ingest", "analytics", "chain").contains(what)) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: ingest, analytics, chain)");
         }
         LakeContext ctx = new LakeContext();
+        if ("chain".equals(what)) {
+            return chain(ctx);
+        }
         MariaDbEndpoint db = ctx.localDatabase(null);
         if ("analytics".equals(what)) {
             return analytics(ctx, db);
@@ -62,5 +83,75 @@ final class BenchCommand implements Callable<Integer> {
         jvm.addAll(List.of("-Xmx2g", "-Djava.io.tmpdir=" + ctx.home.tmp()));
         return StageJvm.run(StageJvm.commandWithClasspath(StageJvm.benchClasspath("spark-analytics"),
                 "org.campuslake.analytics.AnalyticsBenchmark", jvm, List.of(config.toString(), d.toString())), log);
+    }
+
+    private Integer chain(LakeContext ctx) throws Exception {
+        GeneratorConfig cfg = SeedCommand.config(spec, scale, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
+        ErpDatabase erp = ctx.erpDatabase(null);
+        ErpSeeder.Report seeded = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
+        DemoCommand.resetLake(ctx);
+        LocalDate d = seeded.clock();
+        LocalDate next = d.plusDays(1);
+        double initial;
+        double incremental;
+        long peak;
+        RunRecord first;
+        RunRecord second;
+        try (PeakMemory memory = new PeakMemory()) {
+            long t0 = System.nanoTime();
+            first = ChainRunner.run(ctx, List.of(d), "bench chain: run --date " + d, new ChainProgress(ctx.err), 1);
+            initial = (System.nanoTime() - t0) / 1e9;
+            if (!first.status.equals("SUCCEEDED")) {
+                return RunCommand.report(ctx, first);
+            }
+            new ErpAdvancer(erp, new ConsoleProgress()).advance(next);
+            long t1 = System.nanoTime();
+            second = ChainRunner.run(ctx, List.of(next), "bench chain: run --date " + next, new ChainProgress(ctx.err), 1);
+            incremental = (System.nanoTime() - t1) / 1e9;
+            peak = memory.peakBytes();
+            if (!second.status.equals("SUCCEEDED")) {
+                return RunCommand.report(ctx, second);
+            }
+        }
+
+        MariaDbEndpoint db = ctx.localDatabase(null);
+        Path result = ctx.home.tmp().resolve("bench-chain-reference.properties");
+        Files.deleteIfExists(result);
+        Path log = ctx.home.logs().resolve("bench-chain.log");
+        int rc = StageJvm.run(StageJvm.commandWithClasspath(StageJvm.benchClasspath("spark-analytics"),
+                "org.campuslake.analytics.ChainReference", List.of("-Xmx2g", "-Djava.io.tmpdir=" + ctx.home.tmp()),
+                List.of(db.jdbcUrl(null), EmbeddedMariaDb.ADMIN_USER, db.passwordFile(EmbeddedMariaDb.ADMIN_USER).toString(),
+                        PseudonymSalt.ensure(ctx.home).resolve("salt.txt").toString(),
+                        ctx.home.tmp().resolve("bench-chain-export").toAbsolutePath().toString(), next.toString(),
+                        result.toString())), log);
+        if (rc != 0) {
+            throw new IllegalStateException("the reference failed (exit code " + rc + "; see " + log + ")");
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(result)) {
+            p.load(in);
+        }
+        double reference = Double.parseDouble(p.getProperty("reference.seconds"));
+        ctx.out.println();
+        ctx.out.printf(Locale.ROOT, "Chain benchmark, SF%s, %d cores%n", scale, Runtime.getRuntime().availableProcessors());
+        ctx.out.printf(Locale.ROOT, "  initial full load, lake run --date %s  %8.1f s  %s%n", d, initial, summary(first));
+        ctx.out.printf(Locale.ROOT, "  incremental day,   lake run --date %s  %8.1f s  %s%n", next, incremental, summary(second));
+        ctx.out.printf(Locale.ROOT, "  reference (INTO OUTFILE + DuckDB)          %8.1f s%n", reference);
+        ctx.out.printf(Locale.ROOT, "  chain / reference        %6.2f (initial), %.2f (incremental)   target <= 10%n",
+                initial / reference, incremental / reference);
+        ctx.out.printf(Locale.ROOT, "  incremental / initial    %6.2f   target <= 0.25%n", incremental / initial);
+        ctx.out.printf(Locale.ROOT, "  peak memory of the chain %6.2f GB (this JVM and every action process, summed;"
+                + " MariaDB not included)   target <= 4 GB%n", peak / 1e9);
+        return 0;
+    }
+
+    private static String summary(RunRecord r) {
+        StringBuilder sb = new StringBuilder();
+        for (RunRecord.CoordAction a : r.actions) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(a.coordinator.replace("campus-lake-", "")).append(' ')
+                    .append(a.seconds == null ? "?" : String.format(Locale.ROOT, "%.0f s", a.seconds)).append(' ')
+                    .append(RunsCommand.counters(a));
+        }
+        return sb.toString();
     }
 }

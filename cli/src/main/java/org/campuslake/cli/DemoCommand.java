@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         return ChainRunner.run(ctx, List.of(day), "run --date " + day, new ChainProgress(ctx.err), 1);
     }
 
-    private static void resetLake(LakeContext ctx) throws java.io.IOException {
+    static void resetLake(LakeContext ctx) throws java.io.IOException {
         Path lake = ctx.home.root().resolve("lake");
         if (Files.exists(lake)) {
             try (Stream<Path> s = Files.walk(lake)) {
@@ -116,12 +116,13 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 ctx.out.println("Summary database, snapshots published: " + String.join(", ", snaps));
             }
-            ctx.out.println("Campus scorecard, latest snapshot, current academic year (view bi_campus_scorecard):");
+            ctx.out.println("Campus scorecard of the last complete academic year, latest snapshot (view bi_campus_scorecard):");
             ctx.out.printf(Locale.ROOT, "  %-24s %9s %9s %11s %9s%n", "campus", "enrolled", "dropouts", "attendance",
                     "dropout");
             try (ResultSet rs = s.executeQuery("SELECT c.`Campus`, k.`Enrolled`, k.`Dropouts`, k.`Attendance Rate`,"
                     + " k.`Dropout Rate` FROM bi_campus_scorecard k JOIN bi_campus c ON c.`Campus Key` = k.`Campus Key`"
-                    + " WHERE k.`Academic Year` = (SELECT MAX(`Academic Year`) FROM bi_campus_scorecard)"
+                    + " WHERE k.`Academic Year` = (SELECT MAX(`Academic Year`) FROM bi_campus_scorecard"
+                    + "   WHERE `Academic Year` < (SELECT MAX(`Academic Year`) FROM bi_campus_scorecard))"
                     + " ORDER BY c.`Campus`")) {
                 while (rs.next()) {
                     ctx.out.printf(Locale.ROOT, "  %-24s %,9d %,9d %11s %9s%n", rs.getString(1), rs.getInt(2),

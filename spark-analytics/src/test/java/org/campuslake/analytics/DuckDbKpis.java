@@ -18,6 +18,24 @@ final class DuckDbKpis {
 
     /** @return fact table name to the number of rows DuckDB computed for it */
     static Map<String, Integer> run(Path curated, LocalDate day, int minGrades, int topN) throws Exception {
+        Class.forName("org.duckdb.DuckDBDriver");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            for (String t : new String[] {"campuses", "companies", "students", "events", "contacts", "apprenticeships"}) {
+                st.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + curated.resolve(t) + "/*.parquet')");
+            }
+            for (String t : new String[] {"attendances", "grades"}) {
+                st.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + curated.resolve(t)
+                        + "/*/*.parquet', hive_partitioning = true)");
+            }
+            return compute(st, day, minGrades, topN);
+        }
+    }
+
+    /**
+     * The KPIs over relations named as the curated tables (campuses, companies, students, events, contacts,
+     * apprenticeships, attendances, grades, with the curated columns) that the caller created in {@code st}.
+     */
+    static Map<String, Integer> compute(Statement st, LocalDate day, int minGrades, int topN) throws Exception {
         String d = "DATE '" + day + "'";
         int ay = day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1;
         int lastComplete = EnrolmentForecast.lastCompleteYear(day);
@@ -103,39 +121,29 @@ final class DuckDbKpis {
                 + " FROM scorecard WHERE y <= " + lastComplete + " GROUP BY campus_id HAVING regr_count(enrolled, y) >= 3");
 
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Class.forName("org.duckdb.DuckDBDriver");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            for (String t : new String[] {"campuses", "companies", "students", "events", "contacts", "apprenticeships"}) {
-                st.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + curated.resolve(t) + "/*.parquet')");
+        st.execute("CREATE VIEW s AS SELECT * FROM students WHERE join_date <= " + d);
+        st.execute("CREATE TEMP TABLE per_student AS"
+                + " WITH g AS (SELECT student_key, COUNT(*) n, ROUND(AVG(grade), 2) a FROM grades"
+                + "   WHERE graded_on <= " + d + " GROUP BY student_key),"
+                + " att AS (SELECT student_key, SUM(CASE WHEN status = 'present' THEN 1 ELSE 0 END) p,"
+                + "   SUM(CASE WHEN status = 'absent' THEN 1 ELSE 0 END) ab FROM attendances"
+                + "   WHERE lesson_date <= " + d + " GROUP BY student_key),"
+                + " rec AS (SELECT DISTINCT student_key FROM contacts WHERE student_key IS NOT NULL),"
+                + " app AS (SELECT DISTINCT student_key FROM apprenticeships"
+                + "   WHERE contract_type = 'apprenticeship' AND start_date <= " + d + ")"
+                + " SELECT s.student_key, s.campus_id, s.region, s.promotion, s.institution_of_origin, s.status,"
+                + "  COALESCE(g.n, 0) grade_count, g.a average_grade,"
+                + "  CASE WHEN COALESCE(att.p + att.ab, 0) = 0 THEN NULL ELSE ROUND(att.p / (att.p + att.ab), 4) END attendance_rate,"
+                + "  rec.student_key IS NOT NULL recruited_at_event, app.student_key IS NOT NULL has_apprenticeship"
+                + " FROM s LEFT JOIN g ON g.student_key = s.student_key LEFT JOIN att ON att.student_key = s.student_key"
+                + " LEFT JOIN rec ON rec.student_key = s.student_key LEFT JOIN app ON app.student_key = s.student_key");
+        for (Map.Entry<String, String> e : q.entrySet()) {
+            String[] parts = e.getValue().split(";\\s*(?=SELECT)");
+            for (int i = 0; i < parts.length - 1; i++) {
+                st.execute(parts[i]);
             }
-            for (String t : new String[] {"attendances", "grades"}) {
-                st.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + curated.resolve(t)
-                        + "/*/*.parquet', hive_partitioning = true)");
-            }
-            st.execute("CREATE VIEW s AS SELECT * FROM students WHERE join_date <= " + d);
-            st.execute("CREATE TEMP TABLE per_student AS"
-                    + " WITH g AS (SELECT student_key, COUNT(*) n, ROUND(AVG(grade), 2) a FROM grades"
-                    + "   WHERE graded_on <= " + d + " GROUP BY student_key),"
-                    + " att AS (SELECT student_key, SUM(CASE WHEN status = 'present' THEN 1 ELSE 0 END) p,"
-                    + "   SUM(CASE WHEN status = 'absent' THEN 1 ELSE 0 END) ab FROM attendances"
-                    + "   WHERE lesson_date <= " + d + " GROUP BY student_key),"
-                    + " rec AS (SELECT DISTINCT student_key FROM contacts WHERE student_key IS NOT NULL),"
-                    + " app AS (SELECT DISTINCT student_key FROM apprenticeships"
-                    + "   WHERE contract_type = 'apprenticeship' AND start_date <= " + d + ")"
-                    + " SELECT s.student_key, s.campus_id, s.region, s.promotion, s.institution_of_origin, s.status,"
-                    + "  COALESCE(g.n, 0) grade_count, g.a average_grade,"
-                    + "  CASE WHEN COALESCE(att.p + att.ab, 0) = 0 THEN NULL ELSE ROUND(att.p / (att.p + att.ab), 4) END attendance_rate,"
-                    + "  rec.student_key IS NOT NULL recruited_at_event, app.student_key IS NOT NULL has_apprenticeship"
-                    + " FROM s LEFT JOIN g ON g.student_key = s.student_key LEFT JOIN att ON att.student_key = s.student_key"
-                    + " LEFT JOIN rec ON rec.student_key = s.student_key LEFT JOIN app ON app.student_key = s.student_key");
-            for (Map.Entry<String, String> e : q.entrySet()) {
-                String[] parts = e.getValue().split(";\\s*(?=SELECT)");
-                for (int i = 0; i < parts.length - 1; i++) {
-                    st.execute(parts[i]);
-                }
-                try (ResultSet rs = st.executeQuery(parts[parts.length - 1])) {
-                    counts.put(e.getKey(), AnalyticsBenchmark.drain(rs));
-                }
+            try (ResultSet rs = st.executeQuery(parts[parts.length - 1])) {
+                counts.put(e.getKey(), AnalyticsBenchmark.drain(rs));
             }
         }
         return counts;
