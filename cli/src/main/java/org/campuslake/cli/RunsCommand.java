@@ -38,14 +38,14 @@ final class RunsCommand implements Callable<Integer> {
         for (RunRecord r : runs.subList(0, Math.min(limit, runs.size()))) {
             Map<String, Integer> byStatus = new TreeMap<>();
             r.actions.forEach(a -> byStatus.merge(a.status, 1, Integer::sum));
-            ctx.out.printf(Locale.ROOT, "%-18s %-9s %-21s %s  %s%n", r.id, r.status, r.started.substring(0, 19),
+            ctx.out.printf(Locale.ROOT, "%-18s %-9s %-21s %s  %s%n", r.id, r.effectiveStatus(), r.started.substring(0, 19),
                     r.command, byStatus);
         }
         return 0;
     }
 
     private static void show(LakeContext ctx, RunRecord r) {
-        ctx.out.println("Run " + r.id + " (" + r.command + "): " + r.status + ", started " + r.started
+        ctx.out.println("Run " + r.id + " (" + r.command + "): " + r.effectiveStatus() + ", started " + r.started
                 + (r.ended == null ? "" : ", ended " + r.ended));
         for (RunRecord.CoordAction a : r.actions) {
             ctx.out.printf(Locale.ROOT, "%n%s %s  %s  %s%s%n", a.coordinator, a.nominalTime, a.status,

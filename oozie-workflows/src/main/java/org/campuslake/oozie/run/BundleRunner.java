@@ -82,6 +82,7 @@ public final class BundleRunner {
         RunRecord run = new RunRecord();
         run.command = command;
         run.started = Instant.now().toString();
+        run.pid = ProcessHandle.current().pid();
         Path runDir = history.create(run);
         Path sparkSubmitDir = writeSparkSubmit(runDir);
 

@@ -15,6 +15,8 @@ public final class RunRecord {
     public String command;
     public String status = "RUNNING";
     public String started;
+    /** The process that ran it: a RUNNING record whose process is gone was killed (see {@link #effectiveStatus}). */
+    public Long pid;
     public String ended;
     public List<CoordAction> actions = new ArrayList<>();
 
@@ -45,5 +47,14 @@ public final class RunRecord {
         public Map<String, String> counters = new LinkedHashMap<>();
         public String error;
         public String log;
+    }
+
+    /** The status, or DIED for a run still marked RUNNING whose process no longer exists (killed, machine stopped). */
+    public String effectiveStatus() {
+        if ("RUNNING".equals(status) && pid != null && ProcessHandle.current().pid() != pid
+                && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return "DIED";
+        }
+        return status;
     }
 }
