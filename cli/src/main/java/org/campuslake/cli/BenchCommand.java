@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         GeneratorConfig cfg = SeedCommand.config(spec, scale, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
         ErpDatabase erp = ctx.erpDatabase(null);
         ErpSeeder.Report seeded = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
-        DemoCommand.resetLake(ctx);
+        ChainRunner.resetLake(ctx);
         LocalDate d = seeded.clock();
         LocalDate next = d.plusDays(1);
         double initial;

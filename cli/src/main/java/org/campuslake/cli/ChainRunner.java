@@ -117,19 +117,66 @@ final class ChainRunner {
         for (String f : scripts) {
             args.addAll(List.of("-f", apps.resolve("hql").resolve(f).toString()));
         }
+        hive(ctx, s, args, "hive-schema.log", "creating the Hive databases, tables and views (010, 100, 200)");
+        Files.writeString(marker, digest + "\n");
+    }
+
+    /**
+     * Starts the lake over (the demo and the chain benchmark re-seed the ERP, which makes the lake's watermarks
+     * meaningless): deletes the lake's files, drops the Hive databases that pointed into them (the next run
+     * creates them again) and removes every published snapshot from the summary database. The ERP, the secrets
+     * and the run history stay.
+     */
+    static void resetLake(LakeContext ctx) throws Exception {
+        MariaDbEndpoint db = ctx.localDatabase(null);
+        ServicesState s = ctx.services.running().orElseThrow();
+        Path lake = ctx.home.root().resolve("lake");
+        Path marker = ctx.home.run().resolve("hive-schema.sha256");
+        // Hive tables may point into the lake whoever created them (lake run, lake hive): drop them with it.
+        boolean drop = Files.exists(marker) || Files.exists(lake);
+        deleteTree(lake);
+        if (drop) {
+            List<String> args = new ArrayList<>();
+            for (String database : List.of("analytics", "curated", "raw")) {
+                args.addAll(List.of("-e", "DROP DATABASE IF EXISTS " + database + " CASCADE"));
+            }
+            hive(ctx, s, args, "hive-reset.log", "dropping the Hive databases");
+            Files.deleteIfExists(marker);
+        }
+        try (java.sql.Connection c = db.connect(org.campuslake.local.EmbeddedMariaDb.ADMIN_USER, "summary");
+             java.sql.Statement st = c.createStatement()) {
+            List<String> facts = new ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns"
+                    + " WHERE table_schema = 'summary' AND column_name = 'snapshot_date' AND table_name LIKE 'kpi\\_%'")) {
+                while (rs.next()) {
+                    facts.add(rs.getString(1));
+                }
+            }
+            c.setAutoCommit(false);
+            for (String t : facts) {
+                st.executeUpdate("DELETE FROM summary." + t);
+            }
+            st.executeUpdate("DELETE FROM summary.snapshot");
+            c.commit();
+        }
+    }
+
+    private static void hive(LakeContext ctx, ServicesState s, List<String> scriptArgs, String logName, String what)
+            throws Exception {
+        List<String> args = new ArrayList<>(scriptArgs);
         args.addAll(List.of("--hivevar", "lake_root=" + ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""),
                 "--hivevar", "salt_dir=" + PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""),
                 "--metastore-port", Integer.toString(s.metastorePort()),
                 "--warehouse", ctx.home.root().resolve("warehouse").toString()));
-        List<String> jvm = new ArrayList<>(HiveCommand.SPARK_OPENS);
+        List<String> jvm = new ArrayList<>(StageJvm.OPENS);
+        jvm.addAll(HiveCommand.SPARK_OPENS);
         jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + ctx.home.tmp(), "-Dderby.system.home=" + ctx.home.tmp()));
-        Path log = ctx.home.logs().resolve("hive-schema.log");
-        ctx.err.println("Creating the Hive databases, tables and views (010, 100, 200; log: " + log + ")");
+        Path log = ctx.home.logs().resolve(logName);
+        ctx.err.println(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " (log: " + log + ")");
         int rc = StageJvm.run(StageJvm.command("hive-ddl", "org.campuslake.hive.HiveMain", jvm, args), log);
         if (rc != 0) {
-            throw new IllegalStateException("creating the Hive schema failed (exit code " + rc + "; see " + log + ")");
+            throw new IllegalStateException(what + " failed (exit code " + rc + "; see " + log + ")");
         }
-        Files.writeString(marker, digest + "\n");
     }
 
     /**

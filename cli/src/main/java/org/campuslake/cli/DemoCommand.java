@@ -1,7 +1,5 @@
 package org.campuslake.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.MariaDbEndpoint;
 import org.campuslake.oozie.run.RunRecord;
@@ -51,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         ErpSeeder.Report seeded = new ErpSeeder(db, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
         SeedCommand.print(ctx, seeded);
         // A new ERP makes the lake's watermarks meaningless: the demo starts the lake over too.
-        resetLake(ctx);
+        ChainRunner.resetLake(ctx);
 
         List<RunRecord> runs = new ArrayList<>();
         LocalDate day = seeded.clock();
@@ -92,17 +89,6 @@ final class DemoCommand implements Callable<Integer> {
         ctx.err.println();
         ctx.err.println("== lake run --date " + day + " (" + what + ")");
         return ChainRunner.run(ctx, List.of(day), "run --date " + day, new ChainProgress(ctx.err), 1);
-    }
-
-    static void resetLake(LakeContext ctx) throws java.io.IOException {
-        Path lake = ctx.home.root().resolve("lake");
-        if (Files.exists(lake)) {
-            try (Stream<Path> s = Files.walk(lake)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     /** What Power BI sees: the bi_* views of the latest snapshot, read with the BI account. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The whole product end to end, as a user runs it: {@code lake demo} seeds SF0.01 and runs the Oozie bundle from
  * the real XML with the local runner for the seeded day; then two more days of ERP activity, each run with
  * {@code lake run --date}. After each date every KPI of the summary database must equal the SQL oracle of the
- * analytics module (recomputed on the ERP); a rerun of the last date must leave the summary byte for byte the same.
+ * analytics module (recomputed on the ERP); a run of the last date killed halfway and rerun must leave the summary
+ * byte for byte the same.
  */
 class ChainIT {
     private static final LocalDate D1 = LocalDate.of(2026, 8, 31); // the seed's last day
@@ -81,13 +82,17 @@ class ChainIT {
 
         String before = dump();
         assertThat(before).contains("[" + D1 + ", ").contains("[" + d + ", ");
+        // A run of the same date killed halfway (after the import, in the analytics), then rerun: the result of a
+        // clean run, with no duplicates.
+        lake.kill(45, "run", "--date", d.toString());
         run(d);
         assertThat(dump()).isEqualTo(before);
 
-        // The history: four runs, newest first, with per-action detail and counters.
+        // The history: five runs, newest first, the killed one shown as such, with per-action detail and counters.
         LakeProcess.Run runs = lake.run(120, "runs");
         assertThat(runs.exit()).isZero();
-        assertThat(runs.out().lines().filter(l -> l.contains("SUCCEEDED"))).hasSize(4);
+        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+SUCCEEDED\\s.*"))).hasSize(4);
+        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+DIED\\s.*"))).hasSize(1);
         String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", newest);
         assertThat(detail.out()).contains("run --date " + d).contains("import-lessons").contains("rows.published");

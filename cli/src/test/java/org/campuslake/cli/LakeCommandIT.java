@@ -235,4 +235,16 @@ class LakeCommandIT {
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).contains("--db-password-file");
     }
+
+    @Test
+    @Order(10)
+    void demoOnALakeThatHoldsDataStartsItOver() throws Exception {
+        // This home has an imported lake, Hive tables and a published 2026-09-02 snapshot from the tests above.
+        LakeProcess.Run demo = lake.run(600, "demo", "--days", "0");
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).contains("Seeded the ERP").contains("Demo done")
+                .contains("Summary database, snapshots published: 2026-08-31 (").doesNotContain("2026-09-02 (");
+        assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02")).doesNotExist();
+        assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-08-31/_SUCCESS")).exists();
+    }
 }

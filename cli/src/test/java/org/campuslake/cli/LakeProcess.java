@@ -31,7 +31,17 @@ final class LakeProcess {
         }
     }
 
-    Run run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    /** Starts {@code lake ARGS} and kills it with everything it started after {@code seconds}, as a crash would. */
+    void kill(long seconds, String... args) throws IOException, InterruptedException {
+        Process p = start(Path.of("/dev/null"), Path.of("/dev/null"), args);
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("lake %s still running after %d s", String.join(" ", args),
+                seconds).isFalse();
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    private Process start(Path out, Path err, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -41,11 +51,15 @@ final class LakeProcess {
         pb.environment().put("LAKE_THRIFT_PORT", Integer.toString(thriftPort));
         pb.environment().put("LAKE_NO_BUILD", "1");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Path out = Files.createTempFile("lake-out", ".txt");
-        Path err = Files.createTempFile("lake-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
+        return pb.start();
+    }
+
+    Run run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("lake-out", ".txt");
+        Path err = Files.createTempFile("lake-err", ".txt");
+        Process p = start(out, err, args);
         boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
