@@ -86,7 +86,7 @@ public final class SqoopImporter {
                     + e.getMessage(), e);
         }
         boolean cached = land(spec, plan);
-        return commit(plan, System.nanoTime() - t0, cached);
+        return commit(plan, t0, cached);
     }
 
     /**
