@@ -24,11 +24,8 @@ public final class IngestCommit {
     }
 
     static int run(String[] args) throws IOException {
-        StepArgs a;
-        try {
-            a = StepArgs.parse("IngestCommit", args);
-        } catch (IllegalArgumentException e) {
-            System.out.println("ingest commit: " + e.getMessage());
+        StepArgs a = StepArgs.parseOrReport("ingest commit", "IngestCommit", args);
+        if (a == null) {
             return 2;
         }
         SqoopImporter importer = new SqoopImporter(a.config);
@@ -46,7 +43,7 @@ public final class IngestCommit {
         long total = 0;
         for (TableSpec spec : a.tables) {
             try {
-                ImportResult r = importer.commit(TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
+                ImportResult r = importer.commit(spec, TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
                 total += r.rows;
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
                 System.out.printf(Locale.ROOT, "erp.%-16s %,9d rows published%n", spec.name(), r.rows);

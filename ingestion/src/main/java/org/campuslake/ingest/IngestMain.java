@@ -2,13 +2,11 @@ package org.campuslake.ingest;
 
 import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.campuslake.ingest.catalog.Catalog;
-import org.campuslake.ingest.catalog.CatalogException;
 import org.campuslake.ingest.catalog.TableSpec;
 import org.campuslake.ingest.validate.ValidationJob;
 import org.campuslake.ingest.validate.ValidationResult;
@@ -30,48 +28,15 @@ public final class IngestMain {
     }
 
     static int run(String[] args) throws Exception {
-        String configFile = null;
-        LocalDate date = null;
-        List<String> tables = new ArrayList<String>();
-        boolean validate = true;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--config":
-                        configFile = args[++i];
-                        break;
-                    case "--date":
-                        date = LocalDate.parse(args[++i]);
-                        break;
-                    case "--table":
-                        tables.add(args[++i]);
-                        break;
-                    case "--skip-validation":
-                        validate = false;
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (configFile == null || date == null) {
-                throw new IllegalArgumentException("usage: IngestMain --config FILE --date YYYY-MM-DD [--table T ...]");
-            }
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            System.out.println("ingest: " + e.getMessage());
+        StepArgs a = StepArgs.parseOrReport("ingest", "IngestMain", args, "--skip-validation");
+        if (a == null) {
             return 2;
         }
-        IngestConfig config = IngestConfig.load(Paths.get(configFile));
-        Catalog catalog;
-        List<TableSpec> specs = new ArrayList<TableSpec>();
-        try {
-            catalog = catalog(config);
-            for (String t : tables.isEmpty() ? catalog.names() : tables) {
-                specs.add(catalog.table(t));
-            }
-        } catch (CatalogException e) {
-            System.out.println("ingest: " + e.getMessage());
-            return 2;
-        }
+        IngestConfig config = a.config;
+        Catalog catalog = a.catalog;
+        LocalDate date = a.date;
+        List<TableSpec> specs = a.tables;
+        boolean validate = !a.has("--skip-validation");
 
         SqoopImporter importer = new SqoopImporter(config);
         List<String> failures = new ArrayList<String>();

@@ -24,11 +24,8 @@ public final class IngestPlan {
     }
 
     static int run(String[] args) throws IOException {
-        StepArgs a;
-        try {
-            a = StepArgs.parse("IngestPlan", args);
-        } catch (IllegalArgumentException e) {
-            System.out.println("ingest plan: " + e.getMessage());
+        StepArgs a = StepArgs.parseOrReport("ingest plan", "IngestPlan", args);
+        if (a == null) {
             return 2;
         }
         SqoopImporter importer = new SqoopImporter(a.config);

@@ -86,7 +86,7 @@ public final class SqoopImporter {
                     + e.getMessage(), e);
         }
         boolean cached = land(spec, plan);
-        return commit(plan, t0, cached);
+        return commit(spec, plan, t0, cached);
     }
 
     /**
@@ -157,14 +157,15 @@ public final class SqoopImporter {
      * partition (_SUCCESS, then a rename) and only then commits the watermark. A mismatch deletes the staging
      * folder and leaves the previous partition and watermark as they were.
      */
-    public ImportResult commit(TablePlan plan, long startNanos, boolean cachedRecordClass) throws ImportException {
+    public ImportResult commit(TableSpec spec, TablePlan plan, long startNanos, boolean cachedRecordClass)
+            throws ImportException {
         String table = config.schema() + "." + plan.table;
         try {
             if (!fs.exists(plan.staging)) {
                 throw new ImportException("nothing landed for " + table + " on " + plan.date + ": " + plan.staging
                         + " does not exist (did the Sqoop step run?)");
             }
-            long landed = LandedFiles.count(fs, plan.staging, formatOf(plan));
+            long landed = LandedFiles.count(fs, plan.staging, spec.format());
             if (landed != plan.expected) {
                 fs.delete(plan.staging, true);
                 throw new ImportException("reconciliation failed for " + table + ": the source has " + plan.expected
@@ -181,10 +182,6 @@ public final class SqoopImporter {
         } catch (IOException e) {
             throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String formatOf(TablePlan plan) {
-        return plan.signature.startsWith("avro") ? "avro" : "text";
     }
 
     /** The window recorded for this date (a rerun), else the next window after the watermark in force. */

@@ -7,8 +7,11 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.CatalogException;
 import org.campuslake.ingest.catalog.TableSpec;
@@ -23,22 +26,46 @@ public final class StepArgs {
     public final LocalDate date;
     public final Catalog catalog;
     public final List<TableSpec> tables;
+    private final Set<String> flags;
 
-    private StepArgs(IngestConfig config, LocalDate date, Catalog catalog, List<TableSpec> tables) {
+    private StepArgs(IngestConfig config, LocalDate date, Catalog catalog, List<TableSpec> tables, Set<String> flags) {
         this.config = config;
         this.date = date;
         this.catalog = catalog;
         this.tables = tables;
+        this.flags = flags;
+    }
+
+    /** Whether the command line had this flag (one of those {@link #parse} was told to accept). */
+    public boolean has(String flag) {
+        return flags.contains(flag);
+    }
+
+    /**
+     * Parses the arguments, or prints the usage problem as {@code prefix: message} and returns null (the caller
+     * exits with 2).
+     */
+    public static StepArgs parseOrReport(String prefix, String step, String[] args, String... allowedFlags)
+            throws IOException {
+        try {
+            return parse(step, args, allowedFlags);
+        } catch (IllegalArgumentException e) {
+            System.out.println(prefix + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** Parses the arguments; a usage problem is an IllegalArgumentException with the message to print. */
-    public static StepArgs parse(String step, String[] args) throws IOException {
+    public static StepArgs parse(String step, String[] args, String... allowedFlags) throws IOException {
         String configFile = null;
         LocalDate date = null;
         List<String> names = new ArrayList<String>();
+        Set<String> flags = new HashSet<String>();
         try {
             for (int i = 0; i < args.length; i++) {
-                if ("--config".equals(args[i])) {
+                if (Arrays.asList(allowedFlags).contains(args[i])) {
+                    flags.add(args[i]);
+                } else if ("--config".equals(args[i])) {
                     configFile = args[++i];
                 } else if ("--date".equals(args[i])) {
                     date = LocalDate.parse(args[++i]);
@@ -54,7 +81,11 @@ public final class StepArgs {
             throw new IllegalArgumentException("--date takes YYYY-MM-DD: " + e.getParsedString());
         }
         if (configFile == null || date == null) {
-            throw new IllegalArgumentException("usage: " + step + " --config FILE --date YYYY-MM-DD [--table T ...]");
+            StringBuilder usage = new StringBuilder("usage: " + step + " --config FILE --date YYYY-MM-DD [--table T ...]");
+            for (String f : allowedFlags) {
+                usage.append(" [").append(f).append(']');
+            }
+            throw new IllegalArgumentException(usage.toString());
         }
         IngestConfig config = IngestConfig.load(Paths.get(configFile));
         Catalog catalog;
@@ -67,7 +98,7 @@ public final class StepArgs {
         } catch (CatalogException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new StepArgs(config, date, catalog, tables);
+        return new StepArgs(config, date, catalog, tables, flags);
     }
 
     /** Writes the step's output properties where the Oozie launcher (or the local runner) reads them, if asked. */

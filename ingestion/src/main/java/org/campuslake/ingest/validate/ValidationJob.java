@@ -51,11 +51,8 @@ public final class ValidationJob extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        StepArgs a;
-        try {
-            a = StepArgs.parse("ValidationJob", args);
-        } catch (IllegalArgumentException e) {
-            System.out.println("validation: " + e.getMessage());
+        StepArgs a = StepArgs.parseOrReport("validation", "ValidationJob", args);
+        if (a == null) {
             System.exit(2);
             return;
         }
