@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -50,9 +49,7 @@ final class AnalyticsCommand implements Callable<Integer> {
     }
 
     static int runJob(LakeHome home, Path config, LocalDate date, Path log) throws IOException, InterruptedException {
-        List<String> jvm = new ArrayList<>(HiveCommand.SPARK_OPENS);
-        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + home.tmp(), "-Dderby.system.home=" + home.tmp()));
-        return StageJvm.run("spark-analytics", "org.campuslake.analytics.KpiJob", jvm,
+        return StageJvm.run("spark-analytics", "org.campuslake.analytics.KpiJob", HiveCommand.sparkJvm(home),
                 List.of("--config", config.toString(), "--date", date.toString()), log);
     }
 

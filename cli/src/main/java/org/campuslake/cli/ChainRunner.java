@@ -75,8 +75,7 @@ final class ChainRunner {
                 "-Djava.io.tmpdir=" + tmp));
         // A Spark JVM is also a Hadoop client: it needs both opens lists (java.net among them).
         List<String> sparkJvm = new ArrayList<>(StageJvm.OPENS);
-        sparkJvm.addAll(HiveCommand.SPARK_OPENS);
-        sparkJvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + tmp, "-Dderby.system.home=" + tmp));
+        sparkJvm.addAll(HiveCommand.sparkJvm(ctx.home));
         // The application's lib/ brings the ingestion and KPI jars; the launchers bring what a cluster provides.
         String ingestionDeps = StageJvm.dependencies("ingestion");
         Map<String, LocalEnvironment.Launcher> launchers = Map.of(
@@ -163,17 +162,9 @@ final class ChainRunner {
 
     private static void hive(LakeContext ctx, ServicesState s, List<String> scriptArgs, String logName, String what)
             throws Exception {
-        List<String> args = new ArrayList<>(scriptArgs);
-        args.addAll(List.of("--hivevar", "lake_root=" + ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""),
-                "--hivevar", "salt_dir=" + PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""),
-                "--metastore-port", Integer.toString(s.metastorePort()),
-                "--warehouse", ctx.home.root().resolve("warehouse").toString()));
-        List<String> jvm = new ArrayList<>(StageJvm.OPENS);
-        jvm.addAll(HiveCommand.SPARK_OPENS);
-        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + ctx.home.tmp(), "-Dderby.system.home=" + ctx.home.tmp()));
         Path log = ctx.home.logs().resolve(logName);
         ctx.err.println(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " (log: " + log + ")");
-        int rc = StageJvm.run(StageJvm.command("hive-ddl", "org.campuslake.hive.HiveMain", jvm, args), log);
+        int rc = HiveCommand.run(ctx, s, scriptArgs, Map.of(), log);
         if (rc != 0) {
             throw new IllegalStateException(what + " failed (exit code " + rc + "; see " + log + ")");
         }

@@ -47,28 +47,43 @@ final class HiveCommand implements Callable<Integer> {
         LakeContext ctx = new LakeContext();
         ctx.localDatabase(null);
         ServicesState s = ctx.services.running().orElseThrow();
+        List<String> scripts = new ArrayList<>();
+        for (Path f : files) {
+            scripts.add("-f");
+            scripts.add(f.toAbsolutePath().toString());
+        }
+        if (sql != null) {
+            scripts.add("-e");
+            scripts.add(sql);
+        }
+        return run(ctx, s, scripts, hivevars, ctx.home.logs().resolve("hive.log"));
+    }
+
+    /**
+     * Runs HiveMain on the shared metastore with {@code scripts} ({@code -f FILE} / {@code -e SQL} pairs, in order),
+     * the local lake_root and salt_dir (overridden by {@code hivevars}); framework logs go to {@code log}.
+     */
+    static int run(LakeContext ctx, ServicesState s, List<String> scripts, Map<String, String> hivevars, Path log)
+            throws Exception {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("lake_root", ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""));
         vars.put("salt_dir", PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""));
         vars.putAll(hivevars);
-        List<String> args = new ArrayList<>();
-        for (Path f : files) {
-            args.add("-f");
-            args.add(f.toAbsolutePath().toString());
-        }
-        if (sql != null) {
-            args.add("-e");
-            args.add(sql);
-        }
+        List<String> args = new ArrayList<>(scripts);
         vars.forEach((k, v) -> {
             args.add("--hivevar");
             args.add(k + "=" + v);
         });
         args.addAll(List.of("--metastore-port", Integer.toString(s.metastorePort()),
                 "--warehouse", ctx.home.root().resolve("warehouse").toString()));
+        return StageJvm.run("hive-ddl", "org.campuslake.hive.HiveMain", sparkJvm(ctx.home), args, log);
+    }
+
+    /** A local Spark JVM's options (the opens Spark needs, heap, temporary folders); StageJvm adds Hadoop's opens. */
+    static List<String> sparkJvm(org.campuslake.local.LakeHome home) {
         List<String> jvm = new ArrayList<>(SPARK_OPENS);
-        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + ctx.home.tmp(),
-                "-Dderby.system.home=" + ctx.home.tmp()));
-        return StageJvm.run("hive-ddl", "org.campuslake.hive.HiveMain", jvm, args, ctx.home.logs().resolve("hive.log"));
+        Path tmp = home.tmp().toAbsolutePath();
+        jvm.addAll(List.of("-Xmx1536m", "-Djava.io.tmpdir=" + tmp, "-Dderby.system.home=" + tmp));
+        return jvm;
     }
 }

@@ -86,14 +86,8 @@ final class StageJvm {
     }
 
     static String classpath(String module) throws IOException {
-        Path target = repo().resolve(module).resolve("target");
-        Path cp = target.resolve("runtime-classpath.txt");
-        Path classes = target.resolve("classes");
-        if (!Files.exists(cp)) {
-            throw new IllegalStateException("module " + module + " is not built (" + cp + " is missing): run ./lake"
-                    + " (it builds what is missing) or mvn package");
-        }
-        String deps = Files.readString(cp, StandardCharsets.UTF_8).strip();
+        String deps = dependencies(module);
+        Path classes = repo().resolve(module).resolve("target").resolve("classes");
         return Files.isDirectory(classes) ? classes + java.io.File.pathSeparator + deps : deps;
     }
 
