@@ -1,7 +1,10 @@
 package org.campuslake.cli;
 
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.campuslake.seed.ErpDatabase;
 import org.campuslake.seed.ErpSeeder;
 import org.campuslake.seed.ErpTable;
 import org.campuslake.seed.SimulationInfo;
@@ -29,6 +32,10 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an ERP that already holds data.")
     boolean force;
 
+    @Option(names = "--if-empty", description = "Keep an ERP that is already seeded and succeed (provisioning and"
+            + " deploy scripts seed a cluster this way, any number of times).")
+    boolean ifEmpty;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "Database (default: the local embedded server)%n")
     Options.Database db;
 
@@ -38,8 +45,22 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorConfig cfg = config(spec, scale, seed, start);
+        if (force && ifEmpty) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--force and --if-empty contradict each other");
+        }
         LakeContext ctx = new LakeContext();
-        ErpSeeder.Report r = new ErpSeeder(ctx.erpDatabase(db), ctx.home.tmp(), new ConsoleProgress()).seed(cfg, force);
+        ErpDatabase erp = ctx.erpDatabase(db);
+        if (ifEmpty) {
+            try (Connection c = erp.open()) {
+                Optional<SimulationInfo> seeded = SimulationInfo.read(c);
+                if (seeded.isPresent()) {
+                    ctx.out.printf("The ERP is already seeded (%s, clock %s): kept.%n",
+                            SimulationInfo.describe(seeded.get().config()), seeded.get().clock());
+                    return 0;
+                }
+            }
+        }
+        ErpSeeder.Report r = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, force);
         print(ctx, r);
         return 0;
     }
