@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The cluster side of `lake deploy --env vagrant`, run as root on the deploy machine:
+#   sudo /campus-lake/vagrant/deploy/on-cluster.sh PROFILE
+# With LAKE_DRY_RUN=1 it prints the commands instead (deploy.sh --dry-run runs it that way on the host).
+# A failed upload leaves the previous applications in place: the new ones go to apps.new and replace apps last.
+set -euo pipefail
+shopt -s inherit_errexit
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=provision/common.sh
+source "$here/provision/common.sh"
+load_settings "${1:?usage: on-cluster.sh PROFILE}"
+if [[ -r /etc/campus-lake/environment ]]; then
+  set -a
+  # shellcheck source=/dev/null
+  source /etc/campus-lake/environment
+  set +a
+fi
+
+apps="${LAKE_APPS_DIR:-/campus-lake/oozie-workflows/target/apps}"
+base=/user/etl/campus-lake
+secrets=/user/etl/secrets
+if [[ "${LAKE_DRY_RUN:-0}" != 1 ]]; then
+  [[ -d "$apps" ]] || die "no $apps: build the project on the host first (lake deploy does)"
+  [[ $EUID -eq 0 ]] || die "on-cluster.sh runs as root (it acts as the etl account)"
+fi
+
+# A login shell of etl gets the cluster environment (/etc/profile.d/campus-lake.sh).
+as_etl() { run sudo -iu etl "$@"; }
+hdfs_etl() { as_etl "$HADOOP_HOME/bin/hdfs" dfs "$@"; }
+
+log "uploading the Oozie applications to $base/apps"
+hdfs_etl -mkdir -p "$base/conf"
+hdfs_etl -rm -r -f -skipTrash "$base/apps.new" "$base/apps.old"
+hdfs_etl -put "$apps" "$base/apps.new"
+if run_test hdfs_etl -test -d "$base/apps"; then
+  hdfs_etl -mv "$base/apps" "$base/apps.old"
+fi
+hdfs_etl -mv "$base/apps.new" "$base/apps"
+hdfs_etl -put -f "$apps/env/vagrant/ingest.properties" "$apps/env/vagrant/analytics.properties" "$base/conf/"
+
+log "writing the password file and the pseudonymisation salt to $secrets (mode 0400, etl only)"
+hdfs_etl -mkdir -p "$secrets/pseudonym-salt"
+hdfs_etl -chmod 0700 "$secrets" "$secrets/pseudonym-salt"
+hdfs_etl -put -f "$LAKE_SECRETS_DIR/etl.password" "$secrets/etl.password"
+hdfs_etl -chmod 0400 "$secrets/etl.password"
+# The salt must never change once keys are published: written once.
+if ! run_test hdfs_etl -test -e "$secrets/pseudonym-salt/salt.txt"; then
+  hdfs_etl -put "$LAKE_SECRETS_DIR/pseudonym-salt" "$secrets/pseudonym-salt/salt.txt"
+  hdfs_etl -chmod 0400 "$secrets/pseudonym-salt/salt.txt"
+fi
+
+log "creating the Hive databases, tables and views through HiveServer2"
+for script in 010_raw_tables.hql 100_curated_tables.hql 200_analytics_views.hql; do
+  as_etl "$HIVE_HOME/bin/beeline" -u "$HIVE_JDBC_URL" -n etl --silent=true \
+    --hivevar "lake_root=$NAMENODE_URI/lake" --hivevar "salt_dir=$NAMENODE_URI$secrets/pseudonym-salt" \
+    -f "$apps/hql/$script"
+done
+
+log "replacing the running campus-lake bundle, if any"
+for job in $(run_output as_etl "$OOZIE_CLIENT_HOME/bin/oozie" jobs -oozie "$OOZIE_URL" -jobtype bundle \
+    -filter "name=campus-lake;status=RUNNING;status=PREP" -len 100 | grep -o '^[0-9]*-[0-9]*-oozie-oozi-B'); do
+  as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -kill "$job"
+done
+log "submitting the bundle"
+as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -config "$apps/env/vagrant/job.properties" -run
+log "watch it with: oozie job -oozie $OOZIE_URL -info <the job id above>   (docs/cluster.md)"

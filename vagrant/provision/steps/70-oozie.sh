@@ -1,0 +1,115 @@
+# shellcheck shell=bash
+# Oozie 5.2.1: released as source only, so the machine with the oozie_build role builds it once for Hadoop 3 and
+# keeps the distribution in the download cache; the master runs the server (database in MySQL, sharelib in
+# HDFS), the clients get the oozie command.
+
+oozie_distro() { printf '%s/oozie-%s-hadoop-%s-distro.tar.gz' "$LAKE_CACHE_DIR" "$OOZIE_VERSION" "$HADOOP_VERSION"; }
+
+build_oozie() {
+  local distro work=/var/tmp/campus-lake-oozie-build src
+  distro="$(oozie_distro)"
+  if [[ -f "$distro" ]]; then
+    log "Oozie: using the distribution built earlier ($(basename "$distro"))"
+    return 0
+  fi
+  src="$(fetch_verified OOZIE)"
+  rm -rf "$work"
+  mkdir -p "$work/src"
+  tar -xzf "$src" -C "$work/src" --strip-components=1
+  oozie_source_fixes "$work/src"
+  log "Oozie $OOZIE_VERSION: building for Hadoop $HADOOP_VERSION (once; 20-40 min and ~1.5 GB of Maven downloads; log: $work/build.log)"
+  (
+    cd "$work/src" || exit 1
+    JAVA_HOME="$JAVA8_HOME" PATH="$JAVA8_HOME/bin:$PATH" MAVEN_OPTS="-Xmx1536m" \
+      bin/mkdistro.sh -B -DskipTests -Puber -Phadoop-3 -Dhadoop.version="$HADOOP_VERSION"
+  ) > "$work/build.log" 2>&1 &
+  local build=$! started=$SECONDS
+  while kill -0 "$build" 2>/dev/null; do
+    sleep 60
+    log "Oozie build: $(( (SECONDS - started) / 60 )) min, $(grep -c '^\[INFO\] Building ' "$work/build.log" || true) modules started"
+  done
+  if ! wait "$build"; then
+    die "the Oozie build failed; the end of $work/build.log:"$'\n'"$(grep -E 'ERROR|FAIL' "$work/build.log" | tail -n 15)"
+  fi
+  cp "$work/src/distro/target/oozie-$OOZIE_VERSION-distro.tar.gz" "$distro.part"
+  mv "$distro.part" "$distro"
+  rm -rf "$work"
+  log "Oozie: built in $(( (SECONDS - started) / 60 )) min, kept as $(basename "$distro")"
+}
+
+# Two upstream fixes that came after 5.2.1, applied to the unpacked source before building:
+# - OOZIE-3628: Hive 1.2's calcite asks for pentaho-aggdesigner-algorithm, which only the defunct conjars.org
+#   hosted; exclude it from every Hive dependency (Oozie never uses it).
+# - OOZIE-3621: two test classes do not compile against Hadoop 3, and -DskipTests still compiles tests (the
+#   distribution needs oozie-core's test jar, so tests cannot be skipped altogether).
+oozie_source_fixes() {
+  local src="$1" pom
+  local dep="//*[local-name()='dependency'][starts-with(*[local-name()='groupId'],'org.apache.hive')]"
+  local excl="*[local-name()='exclusions']"
+  while IFS= read -r -d '' pom; do
+    xmlstarlet ed -L \
+      -s "${dep}[not($excl)]" -t elem -n exclusions \
+      -s "${dep}[not($excl/*[local-name()='exclusion'][*[local-name()='groupId']='org.pentaho'])]/$excl" -t elem -n pentaho-exclusion \
+      -s "//pentaho-exclusion" -t elem -n groupId -v org.pentaho \
+      -s "//pentaho-exclusion" -t elem -n artifactId -v pentaho-aggdesigner-algorithm \
+      -r "//pentaho-exclusion" -v exclusion "$pom"
+  done < <(find "$src" -name pom.xml -print0)
+  rm -f "$src/tools/src/test/java/org/apache/oozie/tools/TestECPolicyDisabler.java" \
+        "$src/core/src/test/java/org/apache/oozie/service/TestHAShareLibService.java"
+}
+
+install_oozie() {
+  local node="$1" distro
+  distro="$(oozie_distro)"
+  [[ -f "$distro" ]] || die "no Oozie build at $distro: the machine with the oozie_build role makes it (vagrant provision $DEPLOY_NODE)"
+  if { has_role "$node" client || has_role "$node" oozie; } && ! unpacked "$OOZIE_CLIENT_HOME" "$OOZIE_VERSION"; then
+    local client="$LAKE_DATA_DIR/oozie-client.tar.gz"
+    tar -xzf "$distro" -O --wildcards "*/oozie-client-$OOZIE_VERSION.tar.gz" > "$client"
+    unpack "$client" "$OOZIE_CLIENT_HOME" "$OOZIE_VERSION"
+    rm -f "$client"
+  fi
+  if has_role "$node" oozie; then
+    oozie_server
+  fi
+}
+
+oozie_server() {
+  if ! unpacked "$OOZIE_HOME" "$OOZIE_VERSION"; then
+    unpack "$(oozie_distro)" "$OOZIE_HOME" "$OOZIE_VERSION"
+  fi
+  install -d -m 0755 -o oozie -g hadoop "$OOZIE_HOME/libext" /var/log/oozie "$LAKE_DATA_DIR/oozie"
+  cp -f "$(fetch_verified MYSQL_CONNECTOR)" "$OOZIE_HOME/libext/"
+  chown -R oozie:hadoop "$OOZIE_HOME"
+  mkdir -p "$OOZIE_CONF_DIR"
+  cp -rn "$OOZIE_HOME"/conf/* "$OOZIE_CONF_DIR"/
+  render_tree "$LAKE_VAGRANT_DIR/templates/oozie" "$OOZIE_CONF_DIR"
+  chown -R oozie:hadoop "$OOZIE_CONF_DIR"
+  set_credential oozie.service.JPAService.jdbc.password "$OOZIE_CONF_DIR/oozie.jceks" oozie.password oozie
+  # Puts libext/ (the MySQL driver) into the web application.
+  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" >/dev/null
+  wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
+  # Creates the schema when the database is empty, and does nothing otherwise.
+  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/ooziedb.sh" create -sqlfile "$LAKE_DATA_DIR/oozie/oozie.sql" -run
+  oozie_sharelib
+  install_service oozie oozie "Oozie server" "$OOZIE_HOME/bin/oozied.sh run"
+  wait_for_port "$MASTER_HOST" 11000 "the Oozie server" 300
+  as_user oozie "$OOZIE_CLIENT_HOME/bin/oozie" admin -oozie "$OOZIE_URL" -sharelibupdate >/dev/null
+  log "Oozie: $(as_user oozie "$OOZIE_CLIENT_HOME/bin/oozie" admin -oozie "$OOZIE_URL" -status)"
+}
+
+# The sharelib, once, plus the MySQL driver for the sqoop and hive2 actions.
+oozie_sharelib() {
+  if ! hdfs_as oozie -test -d /user/oozie/share/lib; then
+    log "Oozie: creating the sharelib in HDFS"
+    as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" sharelib create \
+      -fs "$NAMENODE_URI" -locallib "$OOZIE_HOME/oozie-sharelib-$OOZIE_VERSION.tar.gz" >/dev/null
+  fi
+  local lib connector action
+  lib="$(hdfs_as oozie -ls -C /user/oozie/share/lib | grep '/lib_' | sort | tail -n 1)"
+  connector="$(fetch_verified MYSQL_CONNECTOR)"
+  for action in sqoop hive2; do
+    if ! hdfs_as oozie -test -e "$lib/$action/$(basename "$connector")"; then
+      hdfs_as oozie -put "$connector" "$lib/$action/"
+    fi
+  done
+}
