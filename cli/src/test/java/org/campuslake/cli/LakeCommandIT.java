@@ -48,7 +48,8 @@ class LakeCommandIT {
         for (String[] args : new String[][] {{"--help"}, {"up", "--help"}, {"down", "--help"}, {"status", "--help"},
             {"seed", "--help"}, {"erp", "advance", "--help"}, {"demo", "--help"}, {"import", "--help"},
             {"bench", "--help"}, {"hive", "--help"}, {"beeline", "--help"}, {"analytics", "--help"},
-            {"bi", "pbids", "--help"}, {"validate", "--help"}, {"run", "--help"}, {"runs", "--help"}}) {
+            {"bi", "pbids", "--help"}, {"validate", "--help"}, {"run", "--help"}, {"runs", "--help"},
+            {"deploy", "--help"}}) {
             LakeProcess.Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: lake");
@@ -64,7 +65,7 @@ class LakeCommandIT {
         String[][] cases = {
             {"seed", "--scale", "0"}, {"seed", "--scale", "-1"}, {"seed", "--scale", "abc"},
             {"seed", "--start", "2025-02-30"}, {"erp", "advance", "--to", "tomorrow"}, {"erp", "advance"},
-            {"nonsense"}};
+            {"seed", "--force", "--if-empty"}, {"deploy"}, {"deploy", "--env", "prod"}, {"nonsense"}};
         for (String[] args : cases) {
             LakeProcess.Run r = lake(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
@@ -73,7 +74,15 @@ class LakeCommandIT {
         }
         assertThat(lake("seed", "--scale", "0").err()).contains("scale factor must be a number > 0");
         assertThat(lake("seed", "--start", "2025-02-30").err()).contains("not a valid date (expected YYYY-MM-DD)");
+        assertThat(lake("deploy", "--env", "prod").err()).contains("unknown environment 'prod' (known: vagrant)");
         assertThat(lake("status").exit()).isEqualTo(3);
+
+        // The cluster deploy, as a dry run: every command printed, nothing run (there is no VM here).
+        LakeProcess.Run deploy = lake("deploy", "--env", "vagrant", "--dry-run");
+        assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
+        assertThat(deploy.out()).contains("+ mvn -B -q").contains("--if-empty --db-url jdbc:mysql://127.0.0.1:13306/")
+                .contains("vagrant ssh edge").contains("hdfs dfs -chmod 0400 /user/etl/secrets/etl.password")
+                .contains("/env/vagrant/job.properties -run");
 
         // The Oozie applications: the project's own validate; a broken one is reported as file:line:col.
         LakeProcess.Run valid = lake("validate");
@@ -117,6 +126,10 @@ class LakeCommandIT {
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err().strip()).isEqualTo("lake seed: the ERP is already seeded (scale 0.01, seed 42, clock"
                 + " 2026-08-31); use --force to replace it");
+
+        LakeProcess.Run ifEmpty = lake("seed", "--if-empty");
+        assertThat(ifEmpty.exit()).as(ifEmpty.err()).isZero();
+        assertThat(ifEmpty.out()).contains("The ERP is already seeded (scale 0.01, seed 42, clock 2026-08-31): kept.");
 
         LakeProcess.Run adv = lake("erp", "advance", "--to", "2026-09-02");
         assertThat(adv.exit()).as(adv.err()).isZero();
