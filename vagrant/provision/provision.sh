@@ -13,11 +13,16 @@ for step in "$here"/steps/*.sh; do
   source "$step"
 done
 
-profile="${1:?usage: provision.sh PROFILE NODE}"
-node="${2:?usage: provision.sh PROFILE NODE}"
+profile="${1:?usage: provision.sh PROFILE NODE [hosts]}"
+node="${2:?usage: provision.sh PROFILE NODE [hosts]}"
 [[ $EUID -eq 0 ]] || die "provision.sh runs as root"
 load_settings "$profile"
 node_setting "$node" ROLES >/dev/null
+# Vagrant may put the machine's name back on a 127.x line at boot: the Vagrantfile runs this part at every `up`.
+if [[ "${3:-}" == hosts ]]; then
+  hosts_file
+  exit 0
+fi
 started=$SECONDS
 log "provisioning $node ($profile profile; roles: $(node_setting "$node" ROLES))"
 

@@ -35,13 +35,13 @@ hosts_file() {
   done
   block+="# campus-lake end"
   name="$(hostname)"
-  awk -v name="$name" -v block="$block" '
+  BLOCK="$block" awk -v name="$name" '
     /^# campus-lake begin/ { skip = 1; next }
     /^# campus-lake end/ { skip = 0; next }
     skip { next }
     /^127\./ { out = $1; for (i = 2; i <= NF; i++) if ($i != name) out = out " " $i; if (out != $1) print out; next }
     { print }
-    END { print block }' /etc/hosts > /etc/hosts.campus-lake
+    END { print ENVIRON["BLOCK"] }' /etc/hosts > /etc/hosts.campus-lake
   cat /etc/hosts.campus-lake > /etc/hosts
   rm -f /etc/hosts.campus-lake
 }

@@ -17,7 +17,7 @@ start_hadoop_daemons() {
     install -d -m 0700 -o hdfs -g hadoop "$LAKE_DATA_DIR/hdfs/name"
     if [[ ! -f "$LAKE_DATA_DIR/hdfs/name/current/VERSION" ]]; then
       log "formatting HDFS"
-      as_user hdfs "$HADOOP_HOME/bin/hdfs" namenode -format -nonInteractive -clusterId campus-lake
+      as_user hdfs "$HADOOP_HOME/bin/hdfs" namenode -format -clusterid campus-lake -nonInteractive
     fi
     install_service hadoop-namenode hdfs "HDFS NameNode" "$HADOOP_HOME/bin/hdfs namenode"
   fi

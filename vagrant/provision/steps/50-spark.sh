@@ -14,7 +14,7 @@ install_spark() {
       log "uploading Spark's jars to $archive (once, instead of at every spark-submit)"
       local zip="$LAKE_DATA_DIR/spark-jars.zip"
       rm -f "$zip"
-      (cd "$SPARK_HOME/jars" && zip -q -0 "$zip" ./*.jar)
+      (cd "$SPARK_HOME/jars" && zip -q -0 "$zip" -- *.jar)
       chmod 0644 "$zip"
       hdfs_as hdfs -put -f "$zip" "$archive"
       rm -f "$zip"
