@@ -42,10 +42,10 @@ check yarn-mapreduce-job "hadoop jar \$HADOOP_HOME/share/hadoop/mapreduce/hadoop
 check hive-beeline-query "beeline -u '$HIVE_JDBC_URL' -n $user --silent=true --outputformat=csv2 -e \
   \"CREATE TABLE IF NOT EXISTS default.smoke_check (id INT, note STRING) STORED AS PARQUET;
     INSERT OVERWRITE TABLE default.smoke_check VALUES (1, '$stamp'), (2, '$stamp');
-    SELECT COUNT(*) AS n FROM default.smoke_check WHERE note = '$stamp';\" | tail -n 1 | grep -x 2"
+    SELECT COUNT(*) AS n FROM default.smoke_check WHERE note = '$stamp';\" | grep -x 2"
 check spark-on-yarn "spark-submit --master yarn --class org.apache.spark.examples.SparkPi \
   \$SPARK_HOME/examples/jars/spark-examples_*.jar 4 | grep 'Pi is roughly'"
-check spark-reads-hive-table "spark-sql --master yarn -S -e 'SELECT COUNT(*) FROM default.smoke_check' | tail -n 1 | grep -x 2"
+check spark-reads-hive-table "spark-sql --master yarn -S -e 'SELECT COUNT(*) FROM default.smoke_check' | grep -x 2"
 check oozie-status "oozie admin -oozie '$OOZIE_URL' -status | grep 'System mode: NORMAL'"
 check mysql-summary-reachable "nc -z '$DB_HOST' 3306"
 
