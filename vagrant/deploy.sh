@@ -25,7 +25,7 @@ load_settings "$profile"
 
 if ((!dry_run)); then
   command -v vagrant >/dev/null || die "vagrant is not installed on this machine (docs/cluster.md, 'Host requirements')"
-  state="$(cd "$here" && vagrant status "$DEPLOY_NODE" --machine-readable | awk -F, '$3 == "state" { print $4 }')"
+  state="$(cd "$here" && { vagrant status "$DEPLOY_NODE" --machine-readable || true; } | awk -F, '$3 == "state" { print $4 }')"
   [[ "$state" == running ]] || die "the $DEPLOY_NODE VM is ${state:-unknown}, not running: start the cluster with 'cd vagrant && vagrant up'"
 fi
 

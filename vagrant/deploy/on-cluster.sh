@@ -59,7 +59,8 @@ done
 
 log "replacing the running campus-lake bundle, if any"
 for job in $(run_output as_etl "$OOZIE_CLIENT_HOME/bin/oozie" jobs -oozie "$OOZIE_URL" -jobtype bundle \
-    -filter "name=campus-lake;status=RUNNING;status=PREP" -len 100 | grep -o '^[0-9]*-[0-9]*-oozie-oozi-B'); do
+    -filter "name=campus-lake;status=PREP;status=RUNNING;status=SUSPENDED;status=PREPSUSPENDED;status=PAUSED;status=PREPPAUSED" \
+    -len 100 | grep -o '^[0-9]*-[0-9]*-oozie-oozi-B' || true); do
   as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -kill "$job"
 done
 log "submitting the bundle"

@@ -53,7 +53,7 @@ hdfs_dir() {
 wait_for_datanodes() {
   local wanted="$1" live=0 waited=0
   while :; do
-    live="$(as_user hdfs "$HADOOP_HOME/bin/hdfs" dfsadmin -report -live 2>/dev/null | sed -n 's/^Live datanodes (\([0-9]*\)).*/\1/p')"
+    live="$(as_user hdfs "$HADOOP_HOME/bin/hdfs" dfsadmin -report -live 2>/dev/null | sed -n 's/^Live datanodes (\([0-9]*\)).*/\1/p' || true)"
     (( ${live:-0} >= wanted )) && break
     (( waited >= 300 )) && die "only ${live:-0} of $wanted DataNodes joined within 300 s (is every worker up? vagrant status)"
     sleep 5
@@ -69,6 +69,10 @@ prepare_hdfs() {
   as_user hdfs "$HADOOP_HOME/bin/hdfs" dfsadmin -safemode wait >/dev/null
   wait_for_datanodes 1
   hdfs_dir /tmp hdfs:hadoop 1777
+  # The JobHistory server creates these with its own owner when it starts first; every user's jobs stage here.
+  hdfs_dir /tmp/hadoop-yarn hdfs:hadoop 0755
+  hdfs_dir /tmp/hadoop-yarn/staging mapred:hadoop 1777
+  hdfs_dir /tmp/hadoop-yarn/staging/history mapred:hadoop 1777
   hdfs_dir /user hdfs:hadoop 0755
   hdfs_dir /user/hive/warehouse hive:hadoop 1777
   hdfs_dir /user/oozie oozie:hadoop 0755

@@ -88,8 +88,10 @@ oozie_server() {
   # Puts libext/ (the MySQL driver) into the web application.
   as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" >/dev/null
   wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
-  # Creates the schema when the database is empty, and does nothing otherwise.
-  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/ooziedb.sh" create -sqlfile "$LAKE_DATA_DIR/oozie/oozie.sql" -run
+  # Creates the schema when the database is empty, and does nothing otherwise. Through oozie-setup.sh, which first
+  # fills lib/ from the web application: ooziedb.sh alone looks for an oozie.war that 5.x no longer ships.
+  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" db create -run \
+    -sqlfile "$LAKE_DATA_DIR/oozie/oozie.sql"
   oozie_sharelib
   install_service oozie oozie "Oozie server" "$OOZIE_HOME/bin/oozied.sh run"
   wait_for_port "$MASTER_HOST" 11000 "the Oozie server" 300
