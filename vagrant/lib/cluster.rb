@@ -66,14 +66,18 @@ module CampusLake
 
   module Secrets
     # Random letters and digits (safe in SQL and shell without quoting), one per file, created only when missing:
-    # a second `vagrant up` keeps them. The folder and files are readable by the host user only.
+    # a second `vagrant up` keeps them. The folder and files are readable by the host user only. Passwords have no
+    # trailing newline (Sqoop's --password-file sends the file's bytes as they are); the salt is one text line, as
+    # the local salt.txt.
     def self.ensure(dir)
       FileUtils.mkdir_p(dir)
       File.chmod(0o700, dir)
       SECRETS.each do |name|
         file = File.join(dir, name)
         next if File.size?(file)
-        File.open(file, File::WRONLY | File::CREAT | File::TRUNC, 0o600) { |f| f.puts(SecureRandom.alphanumeric(32)) }
+        value = SecureRandom.alphanumeric(32)
+        value += "\n" unless name.end_with?(".password")
+        File.open(file, File::WRONLY | File::CREAT | File::TRUNC, 0o600) { |f| f.write(value) }
       end
     end
   end
