@@ -42,7 +42,9 @@ export_setting() {
   printf -v "$1" '%s' "$2"
   # shellcheck disable=SC2163 # exporting the variable named by $1
   export "$1"
-  LAKE_SETTING_NAMES+=("$1")
+  if [[ " ${LAKE_SETTING_NAMES[*]} " != *" $1 "* ]]; then
+    LAKE_SETTING_NAMES+=("$1")
+  fi
 }
 
 # Values that follow from the others; templates may use them like any setting.
@@ -256,10 +258,10 @@ ensure_user() {
   fi
 }
 
-# install_secret NAME OWNER [DEST]: copies the generated secret NAME (from the root-only synced folder) to a file
-# only OWNER can read.
+# install_secret NAME OWNER: copies the generated secret NAME (from the root-only synced folder) to
+# $LAKE_SECRETS_DIR/NAME, a file only OWNER can read.
 install_secret() {
-  local name="$1" owner="$2" dest="${3:-$LAKE_SECRETS_DIR/$1}"
+  local name="$1" owner="$2" dest="$LAKE_SECRETS_DIR/$1"
   local src="${LAKE_SHARED_SECRETS:-/etc/campus-lake/shared-secrets}/$name"
   [[ -s "$src" ]] || die "secret $name is missing from $src (the Vagrantfile generates vagrant/.secrets/ on 'vagrant up')"
   install -d -m 0755 "$(dirname "$dest")"
@@ -273,16 +275,21 @@ secret_value() {
 
 # install_service NAME USER DESCRIPTION COMMAND...: a systemd unit running COMMAND in the foreground as USER.
 install_service() {
-  local name="$1" user="$2" description="$3"
-  shift 3
-  export_setting SERVICE_NAME "$name"
-  export_setting SERVICE_USER "$user"
-  export_setting SERVICE_DESCRIPTION "$description"
-  export_setting SERVICE_COMMAND "$*"
+  local name="$1"
+  service_settings "$@"
   render_template "$LAKE_VAGRANT_DIR/templates/system/lake-service.service" "/etc/systemd/system/$name.service"
   systemctl daemon-reload
   systemctl enable "$name" >/dev/null 2>&1
   systemctl restart "$name"
+}
+
+# service_settings NAME USER DESCRIPTION COMMAND...: the settings the systemd unit template uses.
+service_settings() {
+  export_setting SERVICE_NAME "$1"
+  export_setting SERVICE_USER "$2"
+  export_setting SERVICE_DESCRIPTION "$3"
+  shift 3
+  export_setting SERVICE_COMMAND "$*"
 }
 
 # wait_for_port HOST PORT WHAT [SECONDS]: until something listens there, or fail saying what did not come up.

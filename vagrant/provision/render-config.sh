@@ -12,9 +12,6 @@ profile="${1:?usage: render-config.sh PROFILE OUT_DIR}"
 out="${2:?usage: render-config.sh PROFILE OUT_DIR}"
 load_settings "$profile"
 # The systemd unit is rendered per service; show the first one the master gets.
-export_setting SERVICE_NAME hadoop-namenode
-export_setting SERVICE_USER hdfs
-export_setting SERVICE_DESCRIPTION "HDFS NameNode"
-export_setting SERVICE_COMMAND "$HADOOP_HOME/bin/hdfs namenode"
+service_settings hadoop-namenode hdfs "HDFS NameNode" "$HADOOP_HOME/bin/hdfs namenode"
 render_tree "$LAKE_VAGRANT_DIR/templates" "$out"
 echo "rendered $(find "$out" -type f | wc -l) files for the $profile profile into $out"
