@@ -304,10 +304,22 @@ wait_for_port() {
   done
 }
 
+# as_user USER COMMAND...: COMMAND as USER (with USER's groups and home) in the current environment (JAVA_HOME,
+# HADOOP_CONF_DIR, PATH, ...). coreutils' chroot into / switches the user with no sudo or PAM set-up, so it works
+# the same in a VM and in the Java 8 root filesystem of the cluster on one machine.
 as_user() {
-  local user="$1"
+  user_switch "$1"
   shift
-  sudo -u "$user" -H --preserve-env=JAVA_HOME,HADOOP_HOME,HADOOP_CONF_DIR,HIVE_HOME,HIVE_CONF_DIR,SPARK_HOME,SPARK_CONF_DIR,SQOOP_HOME,OOZIE_HOME,PATH "$@"
+  "${USER_SWITCH[@]}" "$@"
+}
+
+# user_switch USER: sets USER_SWITCH to the command prefix as_user runs a command with (for an `exec` of it).
+user_switch() {
+  local user="$1" home
+  home="$(getent passwd "$user" | cut -d: -f6)"
+  [[ -n "$home" ]] || die "no account $user"
+  USER_SWITCH=(env HOME="$home" USER="$user" LOGNAME="$user" chroot --skip-chdir --userspec="$user:$(id -gn "$user")"
+    --groups="$(id -Gn "$user" | tr ' ' ',')" /)
 }
 
 # set_credential ALIAS STORE SECRET OWNER: puts the generated SECRET under ALIAS into a Hadoop credential store

@@ -14,11 +14,7 @@ install_hadoop() {
 start_hadoop_daemons() {
   local node="$1"
   if has_role "$node" namenode; then
-    install -d -m 0700 -o hdfs -g hadoop "$LAKE_DATA_DIR/hdfs/name"
-    if [[ ! -f "$LAKE_DATA_DIR/hdfs/name/current/VERSION" ]]; then
-      log "formatting HDFS"
-      as_user hdfs "$HADOOP_HOME/bin/hdfs" namenode -format -clusterid campus-lake -nonInteractive
-    fi
+    format_namenode
     install_service hadoop-namenode hdfs "HDFS NameNode" "$HADOOP_HOME/bin/hdfs namenode"
   fi
   if has_role "$node" datanode; then
@@ -37,17 +33,41 @@ start_hadoop_daemons() {
   fi
 }
 
+# format_namenode: a new, empty HDFS the first time only.
+format_namenode() {
+  install -d -m 0700 -o hdfs -g hadoop "$LAKE_DATA_DIR/hdfs/name"
+  if [[ ! -f "$LAKE_DATA_DIR/hdfs/name/current/VERSION" ]]; then
+    log "formatting HDFS"
+    as_user hdfs "$HADOOP_HOME/bin/hdfs" namenode -format -clusterid campus-lake -nonInteractive
+  fi
+}
+
 hdfs_as() {
   local user="$1"
   shift
   as_user "$user" "$HADOOP_HOME/bin/hdfs" dfs "$@"
 }
 
-# hdfs_dir PATH OWNER:GROUP MODE
-hdfs_dir() {
-  hdfs_as hdfs -mkdir -p "$1"
-  hdfs_as hdfs -chown "$2" "$1"
-  hdfs_as hdfs -chmod "$3" "$1"
+# hdfs_dirs "PATH OWNER:GROUP MODE"...: creates the folders, then sets owners and modes in one HDFS call per owner
+# and per mode (each call is a JVM start: one per folder and setting would take a minute).
+hdfs_dirs() {
+  local spec path owner mode paths=()
+  local -A by_owner=() by_mode=()
+  for spec in "$@"; do
+    read -r path owner mode <<< "$spec"
+    paths+=("$path")
+    by_owner[$owner]+=" $path"
+    by_mode[$mode]+=" $path"
+  done
+  hdfs_as hdfs -mkdir -p "${paths[@]}"
+  for owner in "${!by_owner[@]}"; do
+    # shellcheck disable=SC2086 # a list of paths without spaces
+    hdfs_as hdfs -chown "$owner" ${by_owner[$owner]}
+  done
+  for mode in "${!by_mode[@]}"; do
+    # shellcheck disable=SC2086 # a list of paths without spaces
+    hdfs_as hdfs -chmod "$mode" ${by_mode[$mode]}
+  done
 }
 
 wait_for_datanodes() {
@@ -68,24 +88,25 @@ prepare_hdfs() {
   wait_for_port "$MASTER_HOST" 8020 "the NameNode"
   as_user hdfs "$HADOOP_HOME/bin/hdfs" dfsadmin -safemode wait >/dev/null
   wait_for_datanodes 1
-  hdfs_dir /tmp hdfs:hadoop 1777
-  # The JobHistory server creates these with its own owner when it starts first; every user's jobs stage here.
-  hdfs_dir /tmp/hadoop-yarn hdfs:hadoop 0755
-  hdfs_dir /tmp/hadoop-yarn/staging mapred:hadoop 1777
-  hdfs_dir /tmp/hadoop-yarn/staging/history mapred:hadoop 1777
-  hdfs_dir /user hdfs:hadoop 0755
-  hdfs_dir /user/hive/warehouse hive:hadoop 1777
-  hdfs_dir /user/oozie oozie:hadoop 0755
-  hdfs_dir /user/etl etl:data-engineers 0750
-  hdfs_dir /user/etl/secrets etl:data-engineers 0700
-  hdfs_dir /user/analyst analyst:analysts 0750
-  hdfs_dir /user/vagrant vagrant:data-engineers 0750
-  hdfs_dir /apps/spark hdfs:hadoop 0755
-  hdfs_dir /spark-history spark:hadoop 1777
-  hdfs_dir /lake etl:data-engineers 0755
-  local zone
-  for zone in landing raw quarantine; do
-    hdfs_dir "/lake/$zone" etl:data-engineers 0750
-  done
-  hdfs_dir /lake/curated etl:data-engineers 0755
+  # The JobHistory server creates /tmp/hadoop-yarn/staging with its own owner when it starts first; every user's
+  # jobs stage there.
+  hdfs_dirs \
+    "/tmp hdfs:hadoop 1777" \
+    "/tmp/hadoop-yarn hdfs:hadoop 0755" \
+    "/tmp/hadoop-yarn/staging mapred:hadoop 1777" \
+    "/tmp/hadoop-yarn/staging/history mapred:hadoop 1777" \
+    "/user hdfs:hadoop 0755" \
+    "/user/hive/warehouse hive:hadoop 1777" \
+    "/user/oozie oozie:hadoop 0755" \
+    "/user/etl etl:data-engineers 0750" \
+    "/user/etl/secrets etl:data-engineers 0700" \
+    "/user/analyst analyst:analysts 0750" \
+    "/user/vagrant vagrant:data-engineers 0750" \
+    "/apps/spark hdfs:hadoop 0755" \
+    "/spark-history spark:hadoop 1777" \
+    "/lake etl:data-engineers 0755" \
+    "/lake/landing etl:data-engineers 0750" \
+    "/lake/raw etl:data-engineers 0750" \
+    "/lake/quarantine etl:data-engineers 0750" \
+    "/lake/curated etl:data-engineers 0755"
 }

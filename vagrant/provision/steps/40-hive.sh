@@ -15,12 +15,7 @@ install_hive() {
   render_tree "$LAKE_VAGRANT_DIR/templates/hive" "$HIVE_CONF_DIR"
   install -d -m 0775 -o root -g hadoop /var/log/hive
   if has_role "$node" metastore; then
-    set_credential javax.jdo.option.ConnectionPassword "$HIVE_CONF_DIR/hive.jceks" metastore.password hive
-    wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
-    if ! as_user hive "$HIVE_HOME/bin/schematool" -dbType mysql -info >/dev/null 2>&1; then
-      log "creating the Hive metastore schema"
-      as_user hive "$HIVE_HOME/bin/schematool" -dbType mysql -initSchema
-    fi
+    metastore_schema
     install_service hive-metastore hive "Hive metastore" "$HIVE_HOME/bin/hive --service metastore"
     wait_for_port "$MASTER_HOST" 9083 "the Hive metastore"
   fi
@@ -28,5 +23,15 @@ install_hive() {
     install_service hive-server2 hive "HiveServer2" "$HIVE_HOME/bin/hive --service hiveserver2"
     # HiveServer2 takes a minute to open its port on a small VM.
     wait_for_port "$MASTER_HOST" 10000 "HiveServer2" 300
+  fi
+}
+
+# metastore_schema: the metastore's database password in hive.jceks, and its schema in MySQL (schematool), once.
+metastore_schema() {
+  set_credential javax.jdo.option.ConnectionPassword "$HIVE_CONF_DIR/hive.jceks" metastore.password hive
+  wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
+  if ! as_user hive "$HIVE_HOME/bin/schematool" -dbType mysql -info >/dev/null 2>&1; then
+    log "creating the Hive metastore schema"
+    as_user hive "$HIVE_HOME/bin/schematool" -dbType mysql -initSchema
   fi
 }

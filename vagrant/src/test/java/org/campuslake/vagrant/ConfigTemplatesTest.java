@@ -63,10 +63,12 @@ class ConfigTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multi", "single"})
+    @ValueSource(strings = {"multi", "single", "netns"})
     void everyTemplateRendersWithTheExpectedKeys(String profile, @TempDir Path dir) throws Exception {
         Path out = render(profile, dir);
-        boolean multi = profile.equals("multi");
+        // multi and netns (the cluster on one machine) have two workers; single has one machine for everything.
+        boolean multi = !profile.equals("single");
+        String nodeManagerMemory = Map.of("multi", "3072", "single", "2560", "netns", "2048").get(profile);
 
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -93,7 +95,7 @@ class ConfigTemplatesTest {
         Map<String, String> yarn = properties(out.resolve("hadoop/yarn-site.xml"));
         assertThat(yarn).containsEntry("yarn.resourcemanager.hostname", "master")
                 .containsEntry("yarn.nodemanager.aux-services", "mapreduce_shuffle")
-                .containsEntry("yarn.nodemanager.resource.memory-mb", multi ? "3072" : "2560");
+                .containsEntry("yarn.nodemanager.resource.memory-mb", nodeManagerMemory);
 
         Map<String, String> mapred = properties(out.resolve("hadoop/mapred-site.xml"));
         assertThat(mapred).containsEntry("mapreduce.framework.name", "yarn")
@@ -133,7 +135,7 @@ class ConfigTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multi", "single"})
+    @ValueSource(strings = {"multi", "single", "netns"})
     void sizesFitTogether(String profile, @TempDir Path dir) throws Exception {
         Path out = render(profile, dir);
         Map<String, String> yarn = properties(out.resolve("hadoop/yarn-site.xml"));

@@ -26,6 +26,12 @@ class ShellScriptsTest {
         }
         assertThat(scripts).contains("provision/provision.sh", "provision/common.sh", "smoke-check.sh",
                 "deploy.sh", "deploy/on-cluster.sh", "bin/seed-erp.sh");
+        // The cluster on one machine: its scripts and the Hadoop and Hive launchers.
+        try (Stream<Path> walk = Files.walk(HostTools.VAGRANT_DIR.resolve("../cluster"))) {
+            walk.filter(p -> p.toString().contains("/src/main/sh/")).filter(Files::isRegularFile)
+                    .forEach(p -> scripts.add(HostTools.VAGRANT_DIR.relativize(p).toString()));
+        }
+        assertThat(scripts).contains("../cluster/src/main/sh/lake-cluster.sh", "../cluster/hadoop/src/main/sh/bin/hdfs");
         // The project's other scripts: the launcher, CI, and the Spark shell action.
         scripts.add("../lake");
         scripts.add("../.ci/run");

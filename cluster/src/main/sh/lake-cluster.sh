@@ -1,0 +1,384 @@
+#!/usr/bin/env bash
+# The classroom cluster on this one Linux machine: lake-cluster.sh up | status | down   (`lake cluster ...`).
+#
+# Each machine of vagrant/profiles/netns.env (edge, worker1, worker2, master) is a network namespace on a bridge of
+# its own, with its hostname (a UTS namespace) and its own view of the files: a Java 8 root filesystem built from
+# Debian's packages (java8-rootfs.sh) with the paths a VM has bind-mounted into it (/opt/hadoop, /etc/hadoop/conf,
+# /var/lib/campus-lake, ...). The daemons are the real ones, from Maven Central's jars (cluster/*/target/home), one
+# process each, configured from vagrant/templates by the provisioning's own renderer and prepared by its own
+# functions (accounts, HDFS folders, MySQL accounts, the metastore schema).
+# State, data and logs: $LAKE_HOME/cluster. A second `up` keeps the data.
+set -euo pipefail
+shopt -s inherit_errexit
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$here/../../../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=../../../../vagrant/provision/common.sh
+source "$REPO/vagrant/provision/common.sh"
+for step in "$REPO"/vagrant/provision/steps/*.sh; do
+  # shellcheck source=/dev/null
+  source "$step"
+done
+
+LAKE_HOME="${LAKE_HOME:-$REPO/.lake}"
+STATE="$LAKE_HOME/cluster"
+ROOTFS="$STATE/java8"
+PROFILE=netns
+NS_PREFIX="${LAKE_CLUSTER_NS_PREFIX:-lake-}"
+BRIDGE_NS="${NS_PREFIX}net"
+
+usage() { echo "usage: lake cluster up | status | smoke | down" >&2; exit 2; }
+
+require_root() {
+  [[ $EUID -eq 0 ]] || { echo "lake cluster: needs root (it creates network namespaces and mounts); run it as root" >&2; exit 2; }
+}
+
+# Debian packages the host side needs: MariaDB for the database host, expect for the credential stores.
+host_packages() {
+  local p missing=()
+  for p in mariadb-server-core mariadb-client-core iproute2 util-linux; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]} (Debian)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+require_build() {
+  local d
+  for d in "$REPO/cluster/hadoop/target/home/share/hadoop/common/lib" "$REPO/cluster/hive/target/home/lib"; do
+    [[ -d "$d" ]] || die "the cluster's jars are not built ($d): run 'mvn -B -DskipTests package' (./lake builds it)"
+  done
+}
+
+ns() { printf '%s%s' "$NS_PREFIX" "$1"; }
+
+# --- hosts: namespaces on one bridge --------------------------------------------------------------------------
+
+hosts_block() {
+  local n
+  printf '127.0.0.1 localhost\n'
+  for n in $NODES; do printf '%s %s\n' "$(node_setting "$n" IP)" "$n"; done
+}
+
+network_up() {
+  local n
+  ip netns list | grep -qx "$BRIDGE_NS\( .*\)\?" || {
+    ip netns add "$BRIDGE_NS"
+    ip -n "$BRIDGE_NS" link add br0 type bridge
+    ip -n "$BRIDGE_NS" link set br0 up
+  }
+  mkdir -p "$STATE/etc"
+  hosts_block > "$STATE/etc/hosts"
+  for n in $NODES; do
+    if ! ip netns list | grep -q "^$(ns "$n")\( \|$\)"; then
+      ip netns add "$(ns "$n")"
+      ip -n "$BRIDGE_NS" link add "v-$n" type veth peer name eth0 netns "$(ns "$n")"
+      ip -n "$BRIDGE_NS" link set "v-$n" master br0 up
+      ip -n "$(ns "$n")" addr add "$(node_setting "$n" IP)/24" dev eth0
+      ip -n "$(ns "$n")" link set eth0 up
+      ip -n "$(ns "$n")" link set lo up
+    fi
+    # `ip netns exec` puts this file over /etc/hosts for the host-side tools (curl, MariaDB).
+    mkdir -p "/etc/netns/$(ns "$n")"
+    cp "$STATE/etc/hosts" "/etc/netns/$(ns "$n")/hosts"
+  done
+}
+
+network_down() {
+  local n
+  for n in $NODES; do
+    ip netns del "$(ns "$n")" 2>/dev/null || true
+    rm -rf "/etc/netns/$(ns "$n")"
+  done
+  ip netns del "$BRIDGE_NS" 2>/dev/null || true
+}
+
+# host_exec NODE USER COMMAND...: runs COMMAND on NODE as USER, in the Java 8 root filesystem with the node's own
+# folders mounted where a VM has them, and the services' environment (/etc/campus-lake/environment).
+host_exec() {
+  local node="$1" user="$2"
+  shift 2
+  mkdir -p "$STATE/hosts/$node/data" "$STATE/hosts/$node/log" "$STATE/hosts/$node/tmp"
+  chmod 1777 "$STATE/hosts/$node/tmp"
+  ip netns exec "$(ns "$node")" unshare --uts --mount --propagation private \
+    bash "$here/in-host.sh" "$node" "$user" "$ROOTFS" "$STATE" "$REPO" "$@"
+}
+
+# --- state that the provisioning would make on a VM ------------------------------------------------------------
+
+# The generated secrets, as the Vagrantfile's trigger makes them (32 letters and digits, no newline; kept).
+secrets() {
+  local dir="$STATE/secrets" name value
+  install -d -m 0700 "$dir"
+  for name in etl.password bi_reader.password metastore.password oozie.password pseudonym-salt; do
+    if [[ ! -s "$dir/$name" ]]; then
+      value="$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9')"
+      (umask 077; printf '%s' "${value:0:32}" > "$dir/$name")
+    fi
+  done
+  # The salt is one text line, like the local .lake/secrets/salt.txt.
+  [[ "$(tail -c1 "$dir/pseudonym-salt" | od -An -c | tr -d ' ')" == '\n' ]] || echo >> "$dir/pseudonym-salt"
+}
+
+render_configs() {
+  local conf="$STATE/conf"
+  rm -rf "$conf.new"
+  mkdir -p "$conf.new/hadoop" "$conf.new/hive" "$conf.new/campus-lake"
+  # The tarball's defaults first (here: the files it would have had), then the project's templates over them.
+  cp "$REPO"/cluster/src/main/conf/hadoop/* "$conf.new/hadoop/"
+  render_tree "$LAKE_VAGRANT_DIR/templates/hadoop" "$conf.new/hadoop"
+  render_tree "$LAKE_VAGRANT_DIR/templates/hive" "$conf.new/hive"
+  render_template "$LAKE_VAGRANT_DIR/templates/system/environment" "$conf.new/campus-lake/environment"
+  echo "$PROFILE" > "$conf.new/campus-lake/profile"
+  # A credential store made by an earlier `up` stays (it is made on the master, below).
+  [[ -f "$conf/hive/hive.jceks" ]] && cp -p "$conf/hive/hive.jceks" "$conf.new/hive/"
+  rm -rf "$conf"
+  mv "$conf.new" "$conf"
+}
+
+# --- daemons ---------------------------------------------------------------------------------------------------
+
+pid_file() { printf '%s/run/%s.%s.pid' "$STATE" "$1" "$2"; }
+log_file() { mkdir -p "$STATE/hosts/$1/log"; printf '%s/hosts/%s/log/%s.log' "$STATE" "$1" "$2"; }
+
+alive() {
+  local f="$1" pid
+  [[ -f "$f" ]] || return 1
+  pid="$(cat "$f")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+}
+
+# start NODE NAME USER COMMAND...: starts a daemon in the background, once; its pid is recorded.
+start() {
+  local node="$1" name="$2" user="$3"
+  shift 3
+  local pf
+  pf="$(pid_file "$node" "$name")"
+  mkdir -p "$STATE/run"
+  if alive "$pf"; then
+    log "$node: $name is running (pid $(cat "$pf"))"
+    return 0
+  fi
+  log "$node: starting $name"
+  host_exec "$node" "$user" "$@" >> "$(log_file "$node" "$name")" 2>&1 < /dev/null &
+  echo $! > "$pf"
+}
+
+# wait_until WHAT SECONDS NAME... -- TEST...: polls TEST every 2 s; fails naming WHAT and the daemons' logs.
+wait_until() {
+  local what="$1" seconds="$2" waited=0
+  shift 2
+  local names=()
+  while [[ "$1" != "--" ]]; do names+=("$1"); shift; done
+  shift
+  until "$@" >/dev/null 2>&1; do
+    local nm
+    for nm in "${names[@]}"; do
+      alive "$STATE/run/$nm.pid" || die "$what: ${nm/./ }'s process ended; last lines of its log: $(tail -n 5 "$(log_file "${nm%%.*}" "${nm#*.}")" 2>/dev/null)"
+    done
+    (( waited >= seconds )) && die "$what: not ready within $seconds s (logs: $STATE/hosts/*/log/)"
+    sleep 2
+    waited=$((waited + 2))
+  done
+  log "$what ($waited s)"
+}
+
+edge_curl() { ip netns exec "$(ns "$EDGE_HOST")" curl -sf --max-time 5 "$@"; }
+jmx_value() { edge_curl "$1" | tr ',' '\n' | sed -n "s/.*\"$2\" *: *\([0-9]*\).*/\1/p" | head -n1; }
+live_datanodes_at_least() {
+  (( $(jmx_value "http://$MASTER_HOST:9870/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState" NumLiveDataNodes || echo 0) >= $1 ))
+}
+active_nodemanagers_at_least() {
+  (( $(jmx_value "http://$MASTER_HOST:8088/ws/v1/cluster/metrics" activeNodes || echo 0) >= $1 ))
+}
+port_open() { ip netns exec "$(ns "$EDGE_HOST")" bash -c "(exec 3<>/dev/tcp/$1/$2)"; }
+
+# The database host: Debian's MariaDB server (MySQL 8 is not in Debian), with the VMs' databases and accounts.
+start_database() {
+  local node="$DB_HOST" data="$STATE/hosts/$DB_HOST/mysql" pf
+  pf="$(pid_file "$node" mysql)"
+  mkdir -p "$data" "$STATE/run"
+  if [[ ! -d "$data/mysql" ]]; then
+    log "$node: creating the database files"
+    mariadb-install-db --no-defaults --datadir="$data" --user=root --auth-root-authentication-method=socket \
+      > "$(log_file "$node" mysql-install)" 2>&1 || die "mariadb-install-db failed: $(log_file "$node" mysql-install)"
+  fi
+  if ! alive "$pf"; then
+    log "$node: starting MariaDB"
+    ip netns exec "$(ns "$node")" mariadbd --no-defaults --datadir="$data" --user=root --port=3306 \
+      --bind-address=0.0.0.0 --socket="$data/mysqld.sock" --pid-file="$data/mysqld.pid" --skip-name-resolve \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --default-time-zone=+00:00 \
+      >> "$(log_file "$node" mysql)" 2>&1 < /dev/null &
+    echo $! > "$pf"
+  fi
+  wait_until "MariaDB on $node" 60 "$node.mysql" -- mariadb --socket="$data/mysqld.sock" -uroot -e "SELECT 1"
+  # The same databases and accounts as the VMs' MySQL (vagrant/provision/steps/30-mysql.sh), over the socket.
+  local sql
+  sql="$(LAKE_SHARED_SECRETS="$STATE/secrets" mysql_setup_sql)"
+  mariadb --socket="$data/mysqld.sock" -uroot <<< "$sql"
+}
+
+in_chroot_provision() {
+  # NODE USER FUNCTION...: one of the provisioning's own functions, on NODE, with the netns profile loaded.
+  local node="$1" user="$2"
+  shift 2
+  host_exec "$node" "$user" bash -c 'source /campus-lake/cluster/src/main/sh/provision-fns.sh && "$@"' _ "$@"
+}
+
+up() {
+  require_root
+  require_build
+  host_packages
+  local started=$SECONDS
+  bash "$here/java8-rootfs.sh" "$ROOTFS"
+  mkdir -p "$ROOTFS/opt/hadoop" "$ROOTFS/opt/hive" "$REPO/cluster/hadoop/target/home/bin" "$REPO/cluster/hive/target/home/bin"
+  secrets
+  render_configs
+  network_up
+  log "hosts: $(for n in $NODES; do printf '%s=%s ' "$n" "$(node_setting "$n" IP)"; done)"
+  in_chroot_provision "$MASTER_HOST" root cluster_accounts
+
+  local n
+  for n in $NODES; do
+    if has_role "$n" mysql; then start_database; fi
+  done
+  for n in $NODES; do
+    if has_role "$n" namenode; then
+      if [[ ! -f "$STATE/hosts/$n/data/hdfs/name/current/VERSION" ]]; then
+        log "$n: formatting HDFS"
+        in_chroot_provision "$n" root format_namenode > "$(log_file "$n" namenode-format)" 2>&1 \
+          || die "formatting HDFS failed: $(log_file "$n" namenode-format)"
+      fi
+      start "$n" namenode hdfs /opt/hadoop/bin/hdfs namenode
+    fi
+  done
+  for n in $NODES; do
+    if has_role "$n" datanode; then
+      in_chroot_provision "$n" root install -d -m 0700 -o hdfs -g hadoop "$LAKE_DATA_DIR/hdfs/data"
+      start "$n" datanode hdfs /opt/hadoop/bin/hdfs datanode
+    fi
+  done
+  local workers
+  workers=$(wc -w <<< "$WORKER_HOSTS")
+  wait_until "HDFS: $workers DataNodes live" 180 "$MASTER_HOST.namenode" -- live_datanodes_at_least "$workers"
+  in_chroot_provision "$MASTER_HOST" root prepare_hdfs > "$(log_file "$MASTER_HOST" prepare-hdfs)" 2>&1 \
+    || die "preparing the HDFS folders failed: $(log_file "$MASTER_HOST" prepare-hdfs)"
+  log "HDFS: the lake's folders and modes are in place"
+
+  for n in $NODES; do
+    if has_role "$n" resourcemanager; then start "$n" resourcemanager yarn /opt/hadoop/bin/yarn resourcemanager; fi
+  done
+  for n in $NODES; do
+    if has_role "$n" nodemanager; then
+      in_chroot_provision "$n" root install -d -m 0755 -o yarn -g hadoop "$LAKE_DATA_DIR/yarn/local" "$LAKE_DATA_DIR/yarn/logs"
+      start "$n" nodemanager yarn /opt/hadoop/bin/yarn nodemanager
+    fi
+    if has_role "$n" historyserver; then start "$n" historyserver mapred /opt/hadoop/bin/mapred historyserver; fi
+  done
+  wait_until "YARN: $workers NodeManagers registered" 240 "$MASTER_HOST.resourcemanager" -- \
+    active_nodemanagers_at_least "$workers"
+  wait_until "MapReduce JobHistory server" 120 "$MASTER_HOST.historyserver" -- \
+    edge_curl "http://$MASTER_HOST:19888/ws/v1/history/info"
+
+  for n in $NODES; do
+    if has_role "$n" metastore; then
+      in_chroot_provision "$n" root metastore_schema > "$(log_file "$n" metastore-schema)" 2>&1 \
+        || die "the metastore schema failed: $(log_file "$n" metastore-schema)"
+      start "$n" metastore hive /opt/hive/bin/hive --service metastore
+      wait_until "Hive metastore on $n:9083" 180 "$n.metastore" -- port_open "$n" 9083
+    fi
+  done
+  for n in $NODES; do
+    if has_role "$n" hiveserver2; then
+      start "$n" hiveserver2 hive /opt/hive/bin/hive --service hiveserver2
+      wait_until "HiveServer2 on $n:10000" 300 "$n.hiveserver2" -- port_open "$n" 10000
+    fi
+  done
+  log "cluster up in $((SECONDS - started)) s; 'lake cluster status' shows it, 'lake cluster down' stops it"
+}
+
+# Start order; `down` stops in reverse, so no daemon outlives what it depends on.
+DAEMON_ORDER="mysql namenode datanode resourcemanager nodemanager historyserver metastore hiveserver2"
+
+# daemons: NODE.DAEMON of every recorded daemon, in start order.
+daemons() {
+  local d f
+  for d in $DAEMON_ORDER; do
+    for f in "$STATE"/run/*."$d".pid; do
+      [[ -e "$f" ]] && basename "$f" .pid
+    done
+  done
+  return 0
+}
+
+status() {
+  local nm f running=0 crashed=0
+  if [[ ! -d "$STATE/run" ]] || [[ -z "$(daemons)" ]]; then
+    echo "cluster: not started (lake cluster up)"
+    return 3
+  fi
+  printf '%-9s %-16s %-8s %s\n' HOST DAEMON STATE "PID / LOG"
+  for nm in $(daemons); do
+    f="$STATE/run/$nm.pid"
+    if alive "$f"; then
+      printf '%-9s %-16s %-8s %s\n' "${nm%%.*}" "${nm#*.}" running "$(cat "$f")"
+      running=$((running + 1))
+    else
+      printf '%-9s %-16s %-8s %s\n' "${nm%%.*}" "${nm#*.}" CRASHED "$(log_file "${nm%%.*}" "${nm#*.}")"
+      crashed=$((crashed + 1))
+    fi
+  done
+  if ip netns list | grep -q "^$(ns "$EDGE_HOST")\( \|$\)"; then
+    printf 'HDFS: %s live DataNodes; YARN: %s NodeManagers\n' \
+      "$(jmx_value "http://$MASTER_HOST:9870/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState" NumLiveDataNodes || echo '?')" \
+      "$(jmx_value "http://$MASTER_HOST:8088/ws/v1/cluster/metrics" activeNodes || echo '?')"
+  fi
+  echo "$running running, $crashed crashed"
+  ((crashed == 0))
+}
+
+# The VMs' own smoke check (vagrant/smoke-check.sh), on the edge host as a VM's user runs it. LAKE_SMOKE_ONLY, if
+# set, chooses the checks.
+smoke() {
+  require_root
+  ip netns list | grep -q "^$(ns "$EDGE_HOST")\( \|$\)" || die "the cluster is not up (lake cluster up)"
+  host_exec "$EDGE_HOST" root env LAKE_SMOKE_ONLY="${LAKE_SMOKE_ONLY:-}" bash /campus-lake/vagrant/smoke-check.sh "$PROFILE"
+}
+
+down() {
+  require_root
+  local nm f pid waited
+  for nm in $(daemons | tac); do
+    f="$STATE/run/$nm.pid"
+    if alive "$f"; then
+      pid="$(cat "$f")"
+      log "stopping ${nm#*.} on ${nm%%.*} (pid $pid)"
+      kill "$pid" 2>/dev/null || true
+      waited=0
+      while kill -0 "$pid" 2>/dev/null && ((waited < 30)); do sleep 1; waited=$((waited + 1)); done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$f"
+  done
+  # What the daemons started (containers, their shells) goes with the hosts.
+  local n
+  for n in $NODES; do
+    if ip netns list | grep -q "^$(ns "$n")\( \|$\)"; then
+      ip netns pids "$(ns "$n")" | xargs -r kill -9 2>/dev/null || true
+    fi
+  done
+  network_down
+  log "cluster stopped; its data stays in $STATE (rm -rf it to start over)"
+}
+
+load_settings "$PROFILE"
+case "${1:-}" in
+  up) up ;;
+  status) status ;;
+  smoke) smoke ;;
+  down) down ;;
+  *) usage ;;
+esac
