@@ -50,8 +50,9 @@ check hive-beeline-query "beeline -u '$HIVE_JDBC_URL' -n $user --silent=true --o
   \"CREATE TABLE IF NOT EXISTS default.smoke_check (id INT, note STRING) STORED AS PARQUET;
     INSERT OVERWRITE TABLE default.smoke_check VALUES (1, '$stamp'), (2, '$stamp');
     SELECT COUNT(*) AS n FROM default.smoke_check WHERE note = '$stamp';\" | grep -x 2"
-check spark-on-yarn "spark-submit --master yarn --class org.apache.spark.examples.SparkPi \
-  \$SPARK_HOME/examples/jars/spark-examples_*.jar 4 | grep 'Pi is roughly'"
+# Four partitions: the sum is computed by executors in YARN containers, not in the driver.
+check spark-on-yarn "spark-sql --master yarn -S -e 'SELECT SUM(id) AS total FROM range(0, 1000000, 1, 4)' \
+  | grep -x 499999500000"
 check spark-reads-hive-table "spark-sql --master yarn -S -e 'SELECT COUNT(*) FROM default.smoke_check' | grep -x 2"
 check oozie-status "oozie admin -oozie '$OOZIE_URL' -status | grep 'System mode: NORMAL'"
 check mysql-summary-reachable "(exec 3<>/dev/tcp/$DB_HOST/3306)"

@@ -84,14 +84,9 @@ oozie_server() {
   cp -rn "$OOZIE_HOME"/conf/* "$OOZIE_CONF_DIR"/
   render_tree "$LAKE_VAGRANT_DIR/templates/oozie" "$OOZIE_CONF_DIR"
   chown -R oozie:hadoop "$OOZIE_CONF_DIR"
-  set_credential oozie.service.JPAService.jdbc.password "$OOZIE_CONF_DIR/oozie.jceks" oozie.password oozie
   # Puts libext/ (the MySQL driver) into the web application.
   as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" >/dev/null
-  wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
-  # Creates the schema when the database is empty, and does nothing otherwise. Through oozie-setup.sh, which first
-  # fills lib/ from the web application: ooziedb.sh alone looks for an oozie.war that 5.x no longer ships.
-  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" db create -run \
-    -sqlfile "$LAKE_DATA_DIR/oozie/oozie.sql"
+  oozie_database
   oozie_sharelib
   install_service oozie oozie "Oozie server" "$OOZIE_HOME/bin/oozied.sh run"
   wait_for_port "$MASTER_HOST" 11000 "the Oozie server" 300
@@ -99,19 +94,46 @@ oozie_server() {
   log "Oozie: $(as_user oozie "$OOZIE_CLIENT_HOME/bin/oozie" admin -oozie "$OOZIE_URL" -status)"
 }
 
-# The sharelib, once, plus the MySQL driver for the sqoop and hive2 actions.
+# What the server needs before its first start, on a host whose /opt/oozie and /etc/oozie/conf are in place (the
+# cluster on one machine calls it; oozie_server does the same steps on a VM).
+oozie_prepare() {
+  install -d -m 0755 -o oozie -g hadoop /var/log/oozie "$LAKE_DATA_DIR/oozie"
+  chown -R oozie:hadoop "$OOZIE_CONF_DIR"
+  oozie_database || return 1
+  oozie_sharelib
+}
+
+# The database password into the credential store that oozie-site.xml names, then the schema, once: `ooziedb create`
+# fails when the schema exists, so `ooziedb version` (which fails without one) decides.
+oozie_database() {
+  set_credential oozie.service.JPAService.jdbc.password "$OOZIE_CONF_DIR/oozie.jceks" oozie.password oozie
+  wait_for_port "$DB_HOST" 3306 "MySQL on $DB_HOST"
+  if as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/ooziedb.sh" version >/dev/null 2>&1; then
+    log "Oozie: the database schema exists"
+    return 0
+  fi
+  log "Oozie: creating the database schema"
+  # Through oozie-setup.sh, which first fills lib/ from the web application: ooziedb.sh alone looks for an oozie.war
+  # that 5.x no longer ships.
+  as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" db create -run \
+    -sqlfile "$LAKE_DATA_DIR/oozie/oozie.sql" || die "Oozie: creating the database schema failed"
+}
+
+# The sharelib, once (in /user/oozie/share/lib/lib_<timestamp>), plus the MySQL driver for the sqoop and hive2
+# actions when the sharelib lacks it. Its source is the distribution's tarball, or a share/lib folder.
 oozie_sharelib() {
   if ! hdfs_as oozie -test -d /user/oozie/share/lib; then
+    local locallib="$OOZIE_HOME/oozie-sharelib-$OOZIE_VERSION.tar.gz"
+    [[ -d "$OOZIE_HOME/share/lib" ]] && locallib="$OOZIE_HOME/share"
     log "Oozie: creating the sharelib in HDFS"
     as_user oozie env OOZIE_CONFIG="$OOZIE_CONF_DIR" "$OOZIE_HOME/bin/oozie-setup.sh" sharelib create \
-      -fs "$NAMENODE_URI" -locallib "$OOZIE_HOME/oozie-sharelib-$OOZIE_VERSION.tar.gz" >/dev/null
+      -fs "$NAMENODE_URI" -locallib "$locallib" >/dev/null || die "Oozie: creating the sharelib failed"
   fi
-  local lib connector action
+  local lib action
   lib="$(hdfs_as oozie -ls -C /user/oozie/share/lib | grep '/lib_' | sort | tail -n 1)"
-  connector="$(fetch_verified MYSQL_CONNECTOR)"
   for action in sqoop hive2; do
-    if ! hdfs_as oozie -test -e "$lib/$action/$(basename "$connector")"; then
-      hdfs_as oozie -put "$connector" "$lib/$action/"
+    if ! hdfs_as oozie -ls -C "$lib/$action/" | grep -q '/mysql-connector-j-[^/]*\.jar$'; then
+      hdfs_as oozie -put "$(fetch_verified MYSQL_CONNECTOR)" "$lib/$action/"
     fi
   done
 }

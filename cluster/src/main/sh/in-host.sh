@@ -19,7 +19,18 @@ bind "$repo/cluster/hadoop/target/home" /opt/hadoop
 bind "$repo/cluster/hadoop/src/main/sh/bin" /opt/hadoop/bin
 bind "$repo/cluster/hive/target/home" /opt/hive
 bind "$repo/cluster/hive/src/main/sh/bin" /opt/hive/bin
+bind "$repo/cluster/spark/target/home" /opt/spark
+bind "$repo/cluster/spark/src/main/sh/bin" /opt/spark/bin
+# Oozie (cluster/oozie), once built; its configuration once lake-cluster.sh's oozie.sh has made it.
+if [[ -d "$repo/cluster/oozie/target/home/lib" ]]; then
+  bind "$repo/cluster/oozie/target/home" /opt/oozie
+  bind "$repo/cluster/oozie/src/main/sh/bin" /opt/oozie/bin
+  bind "$repo/cluster/oozie/target/home/client" /opt/oozie-client
+  bind "$repo/cluster/oozie/src/main/sh/bin" /opt/oozie-client/bin
+fi
+if [[ -d "$state/conf/oozie" ]]; then bind "$state/conf/oozie" /etc/oozie/conf; fi
 bind "$state/conf/hadoop" /etc/hadoop/conf
+bind "$state/conf/spark" /etc/spark/conf
 bind "$state/conf/hive" /etc/hive/conf
 bind "$state/conf/campus-lake" /etc/campus-lake
 bind "$state/secrets" /etc/campus-lake/shared-secrets

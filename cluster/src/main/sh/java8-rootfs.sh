@@ -86,6 +86,7 @@ readonly PACKAGES=(
   "trixie tcl8.6"
   "trixie tcl-expect"
   "trixie expect"
+  "trixie zip"
   "sid openjdk-8-jre-headless"
 )
 # JRE libraries that dlopen or link GUI/printing/media/smartcard libraries a

@@ -19,6 +19,9 @@ for step in "$REPO"/vagrant/provision/steps/*.sh; do
   # shellcheck source=/dev/null
   source "$step"
 done
+# The Oozie server (oozie_up).
+# shellcheck source-path=SCRIPTDIR source=oozie.sh
+source "$here/oozie.sh"
 
 LAKE_HOME="${LAKE_HOME:-$REPO/.lake}"
 STATE="$LAKE_HOME/cluster"
@@ -48,7 +51,8 @@ host_packages() {
 
 require_build() {
   local d
-  for d in "$REPO/cluster/hadoop/target/home/share/hadoop/common/lib" "$REPO/cluster/hive/target/home/lib"; do
+  for d in "$REPO/cluster/hadoop/target/home/share/hadoop/common/lib" "$REPO/cluster/hive/target/home/lib" \
+    "$REPO/cluster/spark/target/home/jars"; do
     [[ -d "$d" ]] || die "the cluster's jars are not built ($d): run 'mvn -B -DskipTests package' (./lake builds it)"
   done
 }
@@ -99,12 +103,19 @@ network_down() {
 # host_exec NODE USER COMMAND...: runs COMMAND on NODE as USER, in the Java 8 root filesystem with the node's own
 # folders mounted where a VM has them, and the services' environment (/etc/campus-lake/environment).
 host_exec() {
+  host_command "$@"
+  "${HOST_COMMAND[@]}"
+}
+
+# host_command NODE USER COMMAND...: sets HOST_COMMAND to what host_exec runs. Started in the background as one
+# simple command, its pid is the daemon's own: ip, unshare, in-host.sh and chroot all exec the next.
+host_command() {
   local node="$1" user="$2"
   shift 2
   mkdir -p "$STATE/hosts/$node/data" "$STATE/hosts/$node/log" "$STATE/hosts/$node/tmp"
   chmod 1777 "$STATE/hosts/$node/tmp"
-  ip netns exec "$(ns "$node")" unshare --uts --mount --propagation private \
-    bash "$here/in-host.sh" "$node" "$user" "$ROOTFS" "$STATE" "$REPO" "$@"
+  HOST_COMMAND=(ip netns exec "$(ns "$node")" unshare --uts --mount --propagation private
+    bash "$here/in-host.sh" "$node" "$user" "$ROOTFS" "$STATE" "$REPO" "$@")
 }
 
 # --- state that the provisioning would make on a VM ------------------------------------------------------------
@@ -126,11 +137,12 @@ secrets() {
 render_configs() {
   local conf="$STATE/conf"
   rm -rf "$conf.new"
-  mkdir -p "$conf.new/hadoop" "$conf.new/hive" "$conf.new/campus-lake"
+  mkdir -p "$conf.new/hadoop" "$conf.new/hive" "$conf.new/spark" "$conf.new/campus-lake"
   # The tarball's defaults first (here: the files it would have had), then the project's templates over them.
   cp "$REPO"/cluster/src/main/conf/hadoop/* "$conf.new/hadoop/"
   render_tree "$LAKE_VAGRANT_DIR/templates/hadoop" "$conf.new/hadoop"
   render_tree "$LAKE_VAGRANT_DIR/templates/hive" "$conf.new/hive"
+  render_tree "$LAKE_VAGRANT_DIR/templates/spark" "$conf.new/spark"
   render_template "$LAKE_VAGRANT_DIR/templates/system/environment" "$conf.new/campus-lake/environment"
   echo "$PROFILE" > "$conf.new/campus-lake/profile"
   # A credential store made by an earlier `up` stays (it is made on the master, below).
@@ -163,7 +175,8 @@ start() {
     return 0
   fi
   log "$node: starting $name"
-  host_exec "$node" "$user" "$@" >> "$(log_file "$node" "$name")" 2>&1 < /dev/null &
+  host_command "$node" "$user" "$@"
+  "${HOST_COMMAND[@]}" >> "$(log_file "$node" "$name")" 2>&1 < /dev/null &
   echo $! > "$pf"
 }
 
@@ -233,8 +246,22 @@ up() {
   require_build
   host_packages
   local started=$SECONDS
-  bash "$here/java8-rootfs.sh" "$ROOTFS"
-  mkdir -p "$ROOTFS/opt/hadoop" "$ROOTFS/opt/hive" "$REPO/cluster/hadoop/target/home/bin" "$REPO/cluster/hive/target/home/bin"
+  # The daemons see the root filesystem through mounts of their own: replacing it under them would unmount their
+  # data folders. A running cluster keeps the one it has.
+  local nm
+  for nm in $(daemons); do
+    if alive "$STATE/run/$nm.pid"; then
+      running_daemon="$nm"
+      break
+    fi
+  done
+  if [[ -n "${running_daemon:-}" ]]; then
+    log "the cluster is running (${running_daemon/./: }): keeping its Java 8 root filesystem as it is"
+  else
+    bash "$here/java8-rootfs.sh" "$ROOTFS"
+  fi
+  mkdir -p "$ROOTFS/opt/hadoop" "$ROOTFS/opt/hive" "$REPO/cluster/hadoop/target/home/bin" "$REPO/cluster/hive/target/home/bin" \
+    "$REPO/cluster/spark/target/home/bin"
   secrets
   render_configs
   network_up
@@ -267,6 +294,7 @@ up() {
   in_chroot_provision "$MASTER_HOST" root prepare_hdfs > "$(log_file "$MASTER_HOST" prepare-hdfs)" 2>&1 \
     || die "preparing the HDFS folders failed: $(log_file "$MASTER_HOST" prepare-hdfs)"
   log "HDFS: the lake's folders and modes are in place"
+  in_chroot_provision "$MASTER_HOST" root upload_spark_jars
 
   for n in $NODES; do
     if has_role "$n" resourcemanager; then start "$n" resourcemanager yarn /opt/hadoop/bin/yarn resourcemanager; fi
@@ -297,11 +325,21 @@ up() {
       wait_until "HiveServer2 on $n:10000" 300 "$n.hiveserver2" -- port_open "$n" 10000
     fi
   done
+  # --- oozie (cluster/src/main/sh/oozie.sh) ---
+  for n in $NODES; do
+    if has_role "$n" oozie; then oozie_up "$n"; fi
+  done
+  for n in $NODES; do
+    if has_role "$n" spark_history; then
+      start "$n" spark-history spark /opt/spark/bin/spark-class org.apache.spark.deploy.history.HistoryServer
+      wait_until "Spark history server on $n:18080" 120 "$n.spark-history" -- edge_curl "http://$n:18080/api/v1/version"
+    fi
+  done
   log "cluster up in $((SECONDS - started)) s; 'lake cluster status' shows it, 'lake cluster down' stops it"
 }
 
 # Start order; `down` stops in reverse, so no daemon outlives what it depends on.
-DAEMON_ORDER="mysql namenode datanode resourcemanager nodemanager historyserver metastore hiveserver2"
+DAEMON_ORDER="mysql namenode datanode resourcemanager nodemanager historyserver spark-history metastore hiveserver2 oozie"
 
 # daemons: NODE.DAEMON of every recorded daemon, in start order.
 daemons() {

@@ -125,7 +125,7 @@ class ConfigTemplatesTest {
         Map<String, String> spark = sparkDefaults(out.resolve("spark/spark-defaults.conf"));
         assertThat(spark).containsEntry("spark.master", "yarn")
                 .containsEntry("spark.sql.catalogImplementation", "hive")
-                .containsEntry("spark.yarn.archive", "hdfs://master:8020/apps/spark/spark-3.5.4-jars.zip")
+                .containsEntry("spark.yarn.archive", "hdfs://master:8020/apps/spark/spark-3.5.1-jars.zip")
                 .containsEntry("spark.executor.instances", multi ? "2" : "1");
 
         assertThat(Files.readAllLines(out.resolve("hadoop/workers")))

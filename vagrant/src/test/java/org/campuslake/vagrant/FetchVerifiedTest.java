@@ -144,7 +144,7 @@ class FetchVerifiedTest {
             }
         }
         assertThat(v).containsEntry("HADOOP_VERSION", "3.3.6").containsEntry("HIVE_VERSION", "3.1.3")
-                .containsEntry("SPARK_VERSION", "3.5.4").containsEntry("SQOOP_VERSION", "1.4.7")
+                .containsEntry("SPARK_VERSION", "3.5.1").containsEntry("SQOOP_VERSION", "1.4.7")
                 .containsEntry("OOZIE_VERSION", "5.2.1");
     }
 }
