@@ -134,21 +134,18 @@ secrets() {
   [[ "$(tail -c1 "$dir/pseudonym-salt" | od -An -c | tr -d ' ')" == '\n' ]] || echo >> "$dir/pseudonym-salt"
 }
 
+# Rendered in place: the running daemons see these folders through bind mounts, which a replaced folder would
+# leave pointing at a deleted one. Files made here by an earlier `up` (the credential stores) stay.
 render_configs() {
   local conf="$STATE/conf"
-  rm -rf "$conf.new"
-  mkdir -p "$conf.new/hadoop" "$conf.new/hive" "$conf.new/spark" "$conf.new/campus-lake"
+  mkdir -p "$conf/hadoop" "$conf/hive" "$conf/spark" "$conf/campus-lake"
   # The tarball's defaults first (here: the files it would have had), then the project's templates over them.
-  cp "$REPO"/cluster/src/main/conf/hadoop/* "$conf.new/hadoop/"
-  render_tree "$LAKE_VAGRANT_DIR/templates/hadoop" "$conf.new/hadoop"
-  render_tree "$LAKE_VAGRANT_DIR/templates/hive" "$conf.new/hive"
-  render_tree "$LAKE_VAGRANT_DIR/templates/spark" "$conf.new/spark"
-  render_template "$LAKE_VAGRANT_DIR/templates/system/environment" "$conf.new/campus-lake/environment"
-  echo "$PROFILE" > "$conf.new/campus-lake/profile"
-  # A credential store made by an earlier `up` stays (it is made on the master, below).
-  [[ -f "$conf/hive/hive.jceks" ]] && cp -p "$conf/hive/hive.jceks" "$conf.new/hive/"
-  rm -rf "$conf"
-  mv "$conf.new" "$conf"
+  cp "$REPO"/cluster/src/main/conf/hadoop/* "$conf/hadoop/"
+  render_tree "$LAKE_VAGRANT_DIR/templates/hadoop" "$conf/hadoop"
+  render_tree "$LAKE_VAGRANT_DIR/templates/hive" "$conf/hive"
+  render_tree "$LAKE_VAGRANT_DIR/templates/spark" "$conf/spark"
+  render_template "$LAKE_VAGRANT_DIR/templates/system/environment" "$conf/campus-lake/environment"
+  echo "$PROFILE" > "$conf/campus-lake/profile"
 }
 
 # --- daemons ---------------------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ oozie_require_build() {
     || die "Oozie's jars are not built (cluster/oozie/target/home): run 'mvn -B -pl cluster/oozie package'"
 }
 
-# /etc/oozie/conf: the distribution's defaults (here: the module's src/main/conf), then the project's template.
+# /etc/oozie/conf: the distribution's defaults (here: the module's src/main/conf), then the project's template;
+# rendered in place, like render_configs, for a running server's bind mount.
 oozie_conf() {
   local conf="$STATE/conf/oozie"
-  rm -rf "$conf"
   mkdir -p "$conf"
   cp -r "$REPO"/cluster/oozie/src/main/conf/* "$conf/"
   render_tree "$LAKE_VAGRANT_DIR/templates/oozie" "$conf"
