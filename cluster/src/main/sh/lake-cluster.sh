@@ -179,7 +179,7 @@ start() {
 
 # wait_until WHAT SECONDS NAME... -- TEST...: polls TEST every 2 s; fails naming WHAT and the daemons' logs.
 wait_until() {
-  local what="$1" seconds="$2" waited=0
+  local what="$1" seconds="$2" since=$SECONDS
   shift 2
   local names=()
   while [[ "$1" != "--" ]]; do names+=("$1"); shift; done
@@ -189,11 +189,10 @@ wait_until() {
     for nm in "${names[@]}"; do
       alive "$STATE/run/$nm.pid" || die "$what: ${nm/./ }'s process ended; last lines of its log: $(tail -n 5 "$(log_file "${nm%%.*}" "${nm#*.}")" 2>/dev/null)"
     done
-    (( waited >= seconds )) && die "$what: not ready within $seconds s (logs: $STATE/hosts/*/log/)"
+    (( SECONDS - since >= seconds )) && die "$what: not ready within $seconds s (logs: $STATE/hosts/*/log/)"
     sleep 2
-    waited=$((waited + 2))
   done
-  log "$what ($waited s)"
+  log "$what ($((SECONDS - since)) s)"
 }
 
 edge_curl() { ip netns exec "$(ns "$EDGE_HOST")" curl -sf --max-time 5 "$@"; }
