@@ -120,9 +120,9 @@ oozie_database() {
 }
 
 # The sharelib, once (in /user/oozie/share/lib/lib_<timestamp>), plus the MySQL driver for the sqoop and hive2
-# actions when the sharelib lacks it. Its source is the distribution's tarball, or a share/lib folder.
+# actions and commons-lang for sqoop when the sharelib lacks them. Its source is the distribution's tarball, or a share/lib folder.
 oozie_sharelib() {
-  if ! hdfs_as oozie -test -d /user/oozie/share/lib; then
+  if ! hdfs_as oozie -test -d /user/oozie/share/lib || ! oozie_sharelib_current; then
     local locallib="$OOZIE_HOME/oozie-sharelib-$OOZIE_VERSION.tar.gz"
     [[ -d "$OOZIE_HOME/share/lib" ]] && locallib="$OOZIE_HOME/share"
     log "Oozie: creating the sharelib in HDFS"
@@ -136,4 +136,42 @@ oozie_sharelib() {
       hdfs_as oozie -put "$(fetch_verified MYSQL_CONNECTOR)" "$lib/$action/"
     fi
   done
+  # Sqoop 1.4.7 runs in the launcher and needs commons-lang 2, which Hadoop 3 no longer ships.
+  if ! hdfs_as oozie -ls -C "$lib/sqoop/" | grep -q '/commons-lang-2[^/]*\.jar$'; then
+    hdfs_as oozie -put "$(fetch_verified COMMONS_LANG)" "$lib/sqoop/"
+  fi
+  oozie_sharelib_hive2 "$lib"
+}
+
+# With a share/lib folder as the source: whether the newest sharelib in HDFS has each of its jars (a rebuilt
+# /opt/oozie with other jars makes a new lib_<timestamp>, which the server takes at its next start).
+oozie_sharelib_current() {
+  [[ -d "$OOZIE_HOME/share/lib" ]] || return 0
+  local lib listing jar
+  lib="$(hdfs_as oozie -ls -C /user/oozie/share/lib | grep '/lib_' | sort | tail -n 1)"
+  [[ -n "$lib" ]] || return 1
+  listing="$(hdfs_as oozie -ls -R -C "$lib")"
+  while IFS= read -r jar; do
+    grep -qF "$lib/${jar#"$OOZIE_HOME/share/lib/"}" <<< "$listing" || return 1
+  done < <(find "$OOZIE_HOME/share/lib" -name '*.jar')
+}
+
+# The hive2 action runs Beeline in its launcher. Oozie's own sharelib brings none (the Maven Central jars) or Hive
+# 1.2's (a source build): the cluster's Hive $HIVE_VERSION client jars replace them, so the action speaks
+# HiveServer2's own protocol version. The rest (Hadoop, Guava, ...) comes from the launcher's Hadoop classpath.
+oozie_sharelib_hive2() {
+  local lib="$1" name jar jars=()
+  if hdfs_as oozie -ls -C "$lib/hive2/" | grep -q "/hive-beeline-$HIVE_VERSION\.jar$"; then
+    return 0
+  fi
+  log "Oozie: the hive2 sharelib gets Hive $HIVE_VERSION's Beeline and JDBC client"
+  hdfs_as oozie -rm -f -skipTrash "$lib/hive2/hive-*.jar" >/dev/null
+  for name in hive-beeline hive-jdbc hive-common hive-service hive-service-rpc hive-serde hive-exec hive-metastore \
+    hive-standalone-metastore hive-storage-api hive-shims hive-shims-common hive-shims-0.23 libthrift libfb303 \
+    super-csv jline; do
+    for jar in "$HIVE_HOME/lib/$name"-[0-9].*.jar; do
+      if [[ -f "$jar" ]]; then jars+=("$jar"); fi
+    done
+  done
+  hdfs_as oozie -put -f "${jars[@]}" "$lib/hive2/"
 }

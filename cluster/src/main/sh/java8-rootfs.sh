@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # java8-rootfs.sh DEST_DIR
 #
-# Builds a small root filesystem holding a Java 8 JRE, for running the
+# Builds a small root filesystem holding a Java 8 JDK, for running the
 # Hadoop/Hive/Oozie daemons in a chroot on a Debian 12 (bookworm) host, which
-# has no openjdk-8 of its own. The JRE is openjdk-8-jre-headless from Debian
+# has no openjdk-8 of its own. The JDK is openjdk-8-jdk-headless from Debian
 # sid; it needs glibc >= 2.38, so the libraries and the small userland around
 # it (bash, coreutils, findutils, grep, sed, mawk, procps, ...) come from
 # trixie. Packages are only downloaded and unpacked with `dpkg -x`: no
@@ -88,6 +88,8 @@ readonly PACKAGES=(
   "trixie expect"
   "trixie zip"
   "sid openjdk-8-jre-headless"
+  # The JDK, as the VMs have (JAVA8_PACKAGE): Sqoop compiles each table's record class with javac at import time.
+  "sid openjdk-8-jdk-headless"
 )
 # JRE libraries that dlopen or link GUI/printing/media/smartcard libraries a
 # headless server never loads; the library check below ignores them.
@@ -310,7 +312,7 @@ run_in_root "$BUILD" /usr/sbin/ldconfig || die "ldconfig failed in $BUILD"
 # 5. Checks: the JRE's links resolve inside the rootfs, every ELF finds its
 # libraries, java runs with the right java.home, the shell tools work.
 broken=$(run_in_root "$BUILD" /usr/bin/find "/$JVM_DIR" /usr/lib/jvm/java-8 -xtype l \
-  ! -path "/$JVM_DIR/jre/lib/security/cacerts" ! -path "/$JVM_DIR/docs" -print) ||
+  ! -path "/$JVM_DIR/jre/lib/security/cacerts" ! -path "/$JVM_DIR/docs" ! -path "/$JVM_DIR/src.zip" -print) ||
   die "cannot run find in $BUILD (see above)"
 [[ -z $broken ]] || die "dangling links in the JRE: $(echo "$broken" | tr '\n' ' ')"
 [[ -f $BUILD/etc/java-8-openjdk/security/java.security ]] || die "java.security missing"
@@ -326,6 +328,7 @@ notfound=$(run_in_root "$BUILD" /bin/bash -c '
   done') || die "library check could not run in $BUILD"
 [[ -z $notfound ]] || die "missing libraries: $(echo "$notfound" | tr -s ' \t\n' ' ')"
 jre_works "$BUILD" || { run_in_root "$BUILD" "/$JVM_DIR/bin/java" -version || true; die "java does not run in $BUILD"; }
+run_in_root "$BUILD" "/$JVM_DIR/bin/javac" -version >/dev/null 2>&1 || die "javac does not run in $BUILD (Sqoop needs it)"
 run_in_root "$BUILD" /bin/bash -c 'id -gn >/dev/null && find /tmp -maxdepth 0 >/dev/null && sh -c true &&
   awk "BEGIN { exit 0 }" && which java >/dev/null && locale -a | grep -qx C.utf8' ||
   die "shell tools do not run in $BUILD"

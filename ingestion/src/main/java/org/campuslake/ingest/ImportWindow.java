@@ -35,15 +35,21 @@ public final class ImportWindow {
         return new ImportWindow(null, null, null, false);
     }
 
+    /*
+     * The conditions never contain '<' or '&': Oozie puts the plan's output into the sqoop action's XML before it
+     * parses it (JA007 "content of elements must consist of well-formed character data"), so an upper bound is
+     * written bound-first ("100 >= id", not "id <= 100").
+     */
+
     /** Keys in (lower, upper]; upper is the source's max key when the window was first taken. */
     public static ImportWindow append(TableSpec spec, String lower, String upper, boolean reused) {
         String where;
         if (upper == null) {
             where = "1 = 0"; // empty source table
         } else if (lower == null) {
-            where = spec.key() + " <= " + Long.parseLong(upper);
+            where = Long.parseLong(upper) + " >= " + spec.key();
         } else {
-            where = spec.key() + " > " + Long.parseLong(lower) + " AND " + spec.key() + " <= " + Long.parseLong(upper);
+            where = spec.key() + " > " + Long.parseLong(lower) + " AND " + Long.parseLong(upper) + " >= " + spec.key();
         }
         return new ImportWindow(lower, upper, where, reused);
     }
@@ -51,7 +57,7 @@ public final class ImportWindow {
     /** updated_at in (lower - overlap, end of D]: rows committed late with an earlier stamp are not missed. */
     public static ImportWindow lastModified(String lower, LocalDate date, int overlapMinutes, boolean reused, String upper) {
         String up = upper != null ? upper : TS.format(date.atTime(23, 59, 59));
-        String where = TableSpec.CHECK_COLUMN + " <= '" + TS.format(LocalDateTime.parse(up, TS)) + "'";
+        String where = "'" + TS.format(LocalDateTime.parse(up, TS)) + "' >= " + TableSpec.CHECK_COLUMN;
         if (lower != null) {
             String from = TS.format(LocalDateTime.parse(lower, TS).minusMinutes(overlapMinutes));
             where = TableSpec.CHECK_COLUMN + " > '" + from + "' AND " + where;

@@ -14,18 +14,18 @@ class ImportWindowTest {
     @Test
     void appendTakesKeysAboveTheWatermarkUpToTheMaxSeenAtFirstImport() {
         TableSpec lessons = CATALOG.table("lessons");
-        assertThat(ImportWindow.append(lessons, null, "100", false).where).isEqualTo("lesson_id <= 100");
-        assertThat(ImportWindow.append(lessons, "100", "250", false).where).isEqualTo("lesson_id > 100 AND lesson_id <= 250");
+        assertThat(ImportWindow.append(lessons, null, "100", false).where).isEqualTo("100 >= lesson_id");
+        assertThat(ImportWindow.append(lessons, "100", "250", false).where).isEqualTo("lesson_id > 100 AND 250 >= lesson_id");
         assertThat(ImportWindow.append(lessons, null, null, false).where).isEqualTo("1 = 0");
     }
 
     @Test
     void lastModifiedOverlapsThePreviousWindowAndEndsWithTheDay() {
         ImportWindow first = ImportWindow.lastModified(null, LocalDate.of(2026, 9, 1), 30, false, null);
-        assertThat(first.where).isEqualTo("updated_at <= '2026-09-01 23:59:59'");
+        assertThat(first.where).isEqualTo("'2026-09-01 23:59:59' >= updated_at");
         assertThat(first.upper).isEqualTo("2026-09-01 23:59:59");
         ImportWindow next = ImportWindow.lastModified(first.upper, LocalDate.of(2026, 9, 2), 30, false, null);
-        assertThat(next.where).isEqualTo("updated_at > '2026-09-01 23:29:59' AND updated_at <= '2026-09-02 23:59:59'");
+        assertThat(next.where).isEqualTo("updated_at > '2026-09-01 23:29:59' AND '2026-09-02 23:59:59' >= updated_at");
     }
 
     @Test
@@ -35,7 +35,7 @@ class ImportWindowTest {
                 "2026-09-02 23:59:59", 13, "", "");
         ImportWindow again = ImportWindow.of(grades.mode(), grades, w, LocalDate.of(2026, 9, 2), 30);
         assertThat(again.reused).isTrue();
-        assertThat(again.where).isEqualTo("updated_at > '2026-09-01 23:29:59' AND updated_at <= '2026-09-02 23:59:59'");
+        assertThat(again.where).isEqualTo("updated_at > '2026-09-01 23:29:59' AND '2026-09-02 23:59:59' >= updated_at");
     }
 
     @Test
@@ -51,7 +51,7 @@ class ImportWindowTest {
                 attendances.columnNames(), ImportWindow.append(CATALOG.table("lessons"), "1", "2", false), "/t", 2, "job",
                 "/out", "/bin", "/cache/erp_attendances.jar");
         assertThat(cached).containsSubsequence("--jar-file", "/cache/erp_attendances.jar").doesNotContain("--bindir")
-                .containsSubsequence("--where", "lesson_id > 1 AND lesson_id <= 2");
+                .containsSubsequence("--where", "lesson_id > 1 AND 2 >= lesson_id");
         assertThat(SqoopImporter.sqoopUrl("jdbc:mysql://h/erp?a=b")).isEqualTo("jdbc:mysql://h/erp?a=b&zeroDateTimeBehavior=ROUND");
         assertThat(SqoopImporter.passwordFileUri("/s/p")).isEqualTo("file:///s/p");
     }

@@ -129,6 +129,9 @@ public final class ValidationJob extends Configured implements Tool {
         Path out = new Path(layout.scratch(), "validate-" + spec.name() + "-" + date + "-" + System.nanoTime());
         Job job = Job.getInstance(conf, "campus-lake validate erp." + spec.name() + " " + date);
         job.setJarByClass(ValidationJob.class);
+        // On a cluster the tasks run in other JVMs, with Hadoop's classpath and this jar only: ship the catalog's
+        // YAML parser and Avro's MapReduce input with the job (the first run on YARN failed on YAMLException).
+        ship(job, org.yaml.snakeyaml.Yaml.class, org.apache.avro.Schema.class, AvroKeyInputFormat.class);
         if ("avro".equals(spec.format())) {
             job.setInputFormatClass(AvroKeyInputFormat.class); // reads with the writer's schema
             job.setMapperClass(AvroValidationMapper.class);
@@ -240,5 +243,23 @@ public final class ValidationJob extends Configured implements Tool {
             }
         }
         throw new IllegalArgumentException("missing " + name);
+    }
+
+    /** Adds the jars holding these classes to the job's task classpath ("tmpjars", as -libjars does). */
+    static void ship(Job job, Class<?>... classes) {
+        java.util.Set<String> jars = new java.util.LinkedHashSet<String>();
+        String existing = job.getConfiguration().get("tmpjars");
+        if (existing != null && !existing.isEmpty()) {
+            jars.addAll(java.util.Arrays.asList(existing.split(",")));
+        }
+        for (Class<?> c : classes) {
+            String jar = org.apache.hadoop.util.ClassUtil.findContainingJar(c);
+            if (jar != null) {
+                jars.add(new java.io.File(jar).toURI().toString());
+            }
+        }
+        if (!jars.isEmpty()) {
+            job.getConfiguration().set("tmpjars", String.join(",", jars));
+        }
     }
 }

@@ -36,7 +36,13 @@ record CoordinatorApp(String name, Path file, long frequencyMinutes, ZonedDateTi
             for (Element e : Xml.children(ds)) {
                 if (e.getLocalName().equals("include")) {
                     Path inc = ActionLauncher.localPath(null, eval(e.getTextContent().trim(), props, file));
-                    for (Element d : Xml.children(Xml.read(inc), "dataset")) {
+                    Element included = Xml.read(inc);
+                    // As Oozie: an included file's datasets are read in no namespace; a namespaced one has none.
+                    if (included.getNamespaceURI() != null && !included.getNamespaceURI().isEmpty()) {
+                        throw new IOException(inc + ": a dataset file for <include> must have no namespace (Oozie"
+                                + " finds no dataset in it: 'undefined dataset')");
+                    }
+                    for (Element d : Xml.children(included, "dataset")) {
                         datasets.put(d.getAttribute("name"), dataset(d, props, inc));
                     }
                 } else if (e.getLocalName().equals("dataset")) {

@@ -190,7 +190,7 @@ final class WorkflowRunner implements ElScope.Workflow {
             }
             try {
                 listener.action(label, a.name(), a.type(), "RUNNING", attempt == 0 ? "" : "attempt " + (attempt + 1));
-                outcome = launcher.run(app, a, text -> eval(text, a.name()), app.global(),
+                outcome = launcher.run(app, a, text -> actionText(text, a.name()), app.global(),
                         dir.resolve("work").resolve(a.name()), dir.resolve(a.name() + ".log"));
             } catch (WorkflowError | IOException e) {
                 outcome = new ActionLauncher.Outcome(false, Map.of(), e.getMessage());
@@ -239,6 +239,24 @@ final class WorkflowRunner implements ElScope.Workflow {
         } catch (RuntimeException e) {
             throw new WorkflowError(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * EL in an action's body. Oozie substitutes the values into the action's XML text and then parses it, so a
+     * value that brings a '<' or '&' fails the action before it starts (JA007); the local runner fails it the same
+     * way instead of passing the value on.
+     */
+    private String actionText(String text, String where) {
+        String v = eval(text, where);
+        if (v != null && markup(v) > markup(text)) {
+            throw new WorkflowError(where + ": JA007: an EL value puts '<' or '&' into the action's XML (" + v
+                    + "); Oozie substitutes EL before parsing the action, which then is not well-formed");
+        }
+        return v;
+    }
+
+    private static long markup(String s) {
+        return s.chars().filter(c -> c == '<' || c == '&').count();
     }
 
     /** An error of the workflow itself (EL, a bad transition), not of an action's program. */

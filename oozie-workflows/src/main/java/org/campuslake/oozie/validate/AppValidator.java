@@ -34,9 +34,24 @@ public final class AppValidator {
     public static List<Problem> validate(Path file) throws IOException {
         String name = file.toString();
         List<Problem> problems = new ArrayList<>();
-        String root = rootNamespace(file, problems);
+        String[] rootName = new String[1];
+        String root = rootNamespace(file, problems, rootName);
         if (root == null) {
             return problems;
+        }
+        // A dataset file for <include>: Oozie reads its <dataset> elements in no namespace (CoordSubmitXCommand
+        // includeOneDSFile calls getChildren("dataset")), so a namespaced file defines no dataset at all and the
+        // coordinator fails at submission with "undefined dataset". Checked against the coordinator schema as if it
+        // had the coordinator's namespace.
+        boolean includeFile = "datasets".equals(rootName[0]);
+        if (includeFile && !root.isEmpty()) {
+            problems.add(new Problem(name, 1, 1, "a dataset file for <include> must have no namespace (it has '" + root
+                    + "'): Oozie looks for its <dataset> elements in none, and the coordinator would fail with"
+                    + " 'undefined dataset'"));
+            return problems;
+        }
+        if (includeFile) {
+            root = COORDINATOR_NS;
         }
         if (!APPLICATIONS.contains(root)) {
             problems.add(new Problem(name, 1, 1, "not an Oozie application this project uses: root namespace '" + root
@@ -49,7 +64,7 @@ public final class AppValidator {
             @Override public void error(SAXParseException e) { problems.add(problem(name, e)); }
             @Override public void fatalError(SAXParseException e) { problems.add(problem(name, e)); }
         });
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = includeFile ? withCoordinatorNamespace(file) : Files.newInputStream(file)) {
             v.validate(new StreamSource(in, file.toUri().toString()));
         } catch (SAXParseException e) {
             if (problems.isEmpty()) {
@@ -70,7 +85,13 @@ public final class AppValidator {
         return new Problem(file, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()), m);
     }
 
-    private static String rootNamespace(Path file, List<Problem> problems) throws IOException {
+    private static InputStream withCoordinatorNamespace(Path file) throws IOException {
+        String xml = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        return new java.io.ByteArrayInputStream(xml.replaceFirst("<datasets(\\s|>)",
+                "<datasets xmlns=\"" + COORDINATOR_NS + "\"$1").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String rootNamespace(Path file, List<Problem> problems, String[] localName) throws IOException {
         String[] ns = new String[1];
         try (InputStream in = Files.newInputStream(file)) {
             SAXParserFactory f = SAXParserFactory.newInstance();
@@ -79,6 +100,7 @@ public final class AppValidator {
                 @Override
                 public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
                     ns[0] = uri;
+                    localName[0] = local;
                     throw new SAXException("root found");
                 }
             });

@@ -13,7 +13,7 @@ class AppValidatorTest {
     private static final Path RESOURCES = Path.of("src", "test", "resources");
 
     @ParameterizedTest
-    @CsvSource({"workflow.xml", "coordinator.xml", "bundle.xml"})
+    @CsvSource({"workflow.xml", "coordinator.xml", "bundle.xml", "datasets.xml"})
     void validApplicationsPass(String file) throws Exception {
         assertThat(AppValidator.validate(RESOURCES.resolve("valid").resolve(file))).isEmpty();
     }
@@ -28,6 +28,8 @@ class AppValidatorTest {
         "cycle.xml                    |    | cycle: ",
         "unreachable.xml              | 48 | action 'orphan' cannot be reached from <start>",
         "fork-without-join.xml        |  7 | fork 'split' has paths that never reach a join: [import-a]",
+        "datasets-namespaced.xml      |  1 | a dataset file for <include> must have no namespace",
+        "datasets-misspelled.xml      |  4 | Invalid content was found starting with element '{\"uri:oozie:coordinator:0.5\":done-flags}'",
         "coordinator-misspelled.xml   |  5 | Invalid content was found starting with element '{\"uri:oozie:coordinator:0.5\":concurency}'"})
     void eachMistakeIsReportedWithItsLine(String file, Integer line, String message) throws Exception {
         List<Problem> problems = AppValidator.validate(RESOURCES.resolve("invalid").resolve(file));
