@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The cluster side of `lake deploy --env vagrant`, run as root on the deploy machine:
-#   sudo /campus-lake/vagrant/deploy/on-cluster.sh PROFILE
-# With LAKE_DRY_RUN=1 it prints the commands instead (deploy.sh --dry-run runs it that way on the host).
+# The cluster side of `lake deploy --env vagrant` (and `--env cluster`), run as root on the deploy machine:
+#   sudo /campus-lake/vagrant/deploy/on-cluster.sh PROFILE [ENV]
+# ENV is the job.properties folder (oozie-workflows/src/main/apps/env/ENV; default vagrant). With LAKE_SUBMIT=0 it
+# puts everything in place and submits no bundle. With LAKE_DRY_RUN=1 it prints the commands instead
+# (deploy.sh --dry-run runs it that way on the host).
 # A failed upload leaves the previous applications in place: the new ones go to apps.new and replace apps last.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -9,7 +11,8 @@ shopt -s inherit_errexit
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=provision/common.sh
 source "$here/provision/common.sh"
-load_settings "${1:?usage: on-cluster.sh PROFILE}"
+load_settings "${1:?usage: on-cluster.sh PROFILE [ENV]}"
+env_name="${2:-vagrant}"
 if [[ -r /etc/campus-lake/environment ]]; then
   set -a
   # shellcheck source=/dev/null
@@ -18,15 +21,17 @@ if [[ -r /etc/campus-lake/environment ]]; then
 fi
 
 apps="${LAKE_APPS_DIR:-/campus-lake/oozie-workflows/target/apps}"
+env_dir="$apps/env/$env_name"
 base=/user/etl/campus-lake
 secrets=/user/etl/secrets
 if [[ "${LAKE_DRY_RUN:-0}" != 1 ]]; then
   [[ -d "$apps" ]] || die "no $apps: build the project on the host first (lake deploy does)"
+  [[ -f "$env_dir/job.properties" ]] || die "no environment $env_name ($env_dir/job.properties)"
   [[ $EUID -eq 0 ]] || die "on-cluster.sh runs as root (it acts as the etl account)"
 fi
 
-# A login shell of etl gets the cluster environment (/etc/profile.d/campus-lake.sh).
-as_etl() { run sudo -iu etl "$@"; }
+# The cluster environment is this shell's (/etc/campus-lake/environment, above); as_user keeps it.
+as_etl() { run as_user etl "$@"; }
 hdfs_etl() { as_etl "$HADOOP_HOME/bin/hdfs" dfs "$@"; }
 
 log "uploading the Oozie applications to $base/apps"
@@ -37,7 +42,7 @@ if run_test hdfs_etl -test -d "$base/apps"; then
   hdfs_etl -mv "$base/apps" "$base/apps.old"
 fi
 hdfs_etl -mv "$base/apps.new" "$base/apps"
-hdfs_etl -put -f "$apps/env/vagrant/ingest.properties" "$apps/env/vagrant/analytics.properties" "$base/conf/"
+hdfs_etl -put -f "$env_dir/ingest.properties" "$env_dir/analytics.properties" "$base/conf/"
 
 log "writing the password file and the pseudonymisation salt to $secrets (mode 0400, etl only)"
 hdfs_etl -mkdir -p "$secrets/pseudonym-salt"
@@ -57,6 +62,10 @@ for script in 010_raw_tables.hql 100_curated_tables.hql 200_analytics_views.hql;
     -f "$apps/hql/$script"
 done
 
+if [[ "${LAKE_SUBMIT:-1}" == 0 ]]; then
+  log "deployed; no bundle submitted (LAKE_SUBMIT=0)"
+  exit 0
+fi
 log "replacing the running campus-lake bundle, if any"
 for job in $(run_output as_etl "$OOZIE_CLIENT_HOME/bin/oozie" jobs -oozie "$OOZIE_URL" -jobtype bundle \
     -filter "name=campus-lake;status=PREP;status=RUNNING;status=SUSPENDED;status=PREPSUSPENDED;status=PAUSED;status=PREPPAUSED" \
@@ -64,5 +73,5 @@ for job in $(run_output as_etl "$OOZIE_CLIENT_HOME/bin/oozie" jobs -oozie "$OOZI
   as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -kill "$job"
 done
 log "submitting the bundle"
-as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -config "$apps/env/vagrant/job.properties" -run
+as_etl "$OOZIE_CLIENT_HOME/bin/oozie" job -oozie "$OOZIE_URL" -config "$env_dir/job.properties" -run
 log "watch it with: oozie job -oozie $OOZIE_URL -info <the job id above>   (docs/cluster.md)"

@@ -29,17 +29,20 @@ ROOTFS="$STATE/java8"
 PROFILE=netns
 NS_PREFIX="${LAKE_CLUSTER_NS_PREFIX:-lake-}"
 BRIDGE_NS="${NS_PREFIX}net"
+# This machine's own leg on the bridge, like a VM host's on its host-only network: the lake command, a browser or
+# a BI tool reach the hosts by address (10.200.0.10:9870, ...) without entering a namespace.
+HOST_LINK="${NS_PREFIX}host"
 
-usage() { echo "usage: lake cluster up | status | smoke | down" >&2; exit 2; }
+usage() { echo "usage: lake cluster up | status | smoke | deploy [ENV] | reset | exec NODE [USER [COMMAND...]] | down" >&2; exit 2; }
 
 require_root() {
   [[ $EUID -eq 0 ]] || { echo "lake cluster: needs root (it creates network namespaces and mounts); run it as root" >&2; exit 2; }
 }
 
-# Debian packages the host side needs: MariaDB for the database host, expect for the credential stores.
+# Debian packages the host side needs: MariaDB for the database host, aiosmtpd for its mail sink.
 host_packages() {
   local p missing=()
-  for p in mariadb-server-core mariadb-client-core iproute2 util-linux; do
+  for p in mariadb-server-core mariadb-client-core iproute2 util-linux python3-aiosmtpd; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if ((${#missing[@]})); then
@@ -89,7 +92,16 @@ network_up() {
     mkdir -p "/etc/netns/$(ns "$n")"
     cp "$STATE/etc/hosts" "/etc/netns/$(ns "$n")/hosts"
   done
+  if ! ip link show "$HOST_LINK" >/dev/null 2>&1; then
+    ip link add "$HOST_LINK" type veth peer name v-host netns "$BRIDGE_NS"
+    ip -n "$BRIDGE_NS" link set v-host master br0 up
+    ip addr add "$(host_ip)/24" dev "$HOST_LINK"
+    ip link set "$HOST_LINK" up
+  fi
 }
+
+# The address of this machine on the bridge: .1 of the hosts' network.
+host_ip() { local ip; ip="$(node_setting "$MASTER_HOST" IP)"; printf '%s.1' "${ip%.*}"; }
 
 network_down() {
   local n
@@ -97,6 +109,7 @@ network_down() {
     ip netns del "$(ns "$n")" 2>/dev/null || true
     rm -rf "/etc/netns/$(ns "$n")"
   done
+  ip link del "$HOST_LINK" 2>/dev/null || true
   ip netns del "$BRIDGE_NS" 2>/dev/null || true
 }
 
@@ -230,6 +243,21 @@ start_database() {
   mariadb --socket="$data/mysqld.sock" -uroot <<< "$sql"
 }
 
+# The mail sink on the edge host: the workflows' e-mail actions (oozie.email.smtp.host) are delivered to a Maildir,
+# .lake/cluster/hosts/edge/mail/new/, one file per message.
+start_mail_sink() {
+  local node="$EDGE_HOST" pf
+  pf="$(pid_file "$node" smtp)"
+  mkdir -p "$STATE/hosts/$node/mail"/{tmp,new,cur}
+  if ! alive "$pf"; then
+    log "$node: starting the mail sink (SMTP on port 25, Maildir $STATE/hosts/$node/mail)"
+    ip netns exec "$(ns "$node")" /usr/bin/python3 -m aiosmtpd -n -l 0.0.0.0:25 -c aiosmtpd.handlers.Mailbox \
+      "$STATE/hosts/$node/mail" >> "$(log_file "$node" smtp)" 2>&1 < /dev/null &
+    echo $! > "$pf"
+  fi
+  wait_until "mail sink on $node:25" 30 "$node.smtp" -- port_open "$node" 25
+}
+
 in_chroot_provision() {
   # NODE USER FUNCTION...: one of the provisioning's own functions, on NODE, with the netns profile loaded.
   local node="$1" user="$2"
@@ -263,11 +291,15 @@ up() {
   network_up
   log "hosts: $(for n in $NODES; do printf '%s=%s ' "$n" "$(node_setting "$n" IP)"; done)"
   in_chroot_provision "$MASTER_HOST" root cluster_accounts
+  # The deploy host's copies of the secrets it uploads, readable by etl only (as provision.sh makes them on a VM).
+  in_chroot_provision "$DEPLOY_NODE" root install_secret etl.password etl
+  in_chroot_provision "$DEPLOY_NODE" root install_secret pseudonym-salt etl
 
   local n
   for n in $NODES; do
     if has_role "$n" mysql; then start_database; fi
   done
+  start_mail_sink
   for n in $NODES; do
     if has_role "$n" namenode; then
       if [[ ! -f "$STATE/hosts/$n/data/hdfs/name/current/VERSION" ]]; then
@@ -331,11 +363,33 @@ up() {
       wait_until "Spark history server on $n:18080" 120 "$n.spark-history" -- edge_curl "http://$n:18080/api/v1/version"
     fi
   done
+  endpoints
   log "cluster up in $((SECONDS - started)) s; 'lake cluster status' shows it, 'lake cluster down' stops it"
+  log "from this machine: Oozie $(node_setting "$MASTER_HOST" IP):11000, HDFS $(node_setting "$MASTER_HOST" IP):9870, YARN $(node_setting "$MASTER_HOST" IP):8088 ($STATE/endpoints.properties)"
+}
+
+# What the lake command (lake run --env cluster, lake demo --cluster) reads to reach the cluster from this machine:
+# the addresses on the bridge, and the file that holds the etl account's password (no password in it).
+endpoints() {
+  local m d
+  m="$(node_setting "$MASTER_HOST" IP)"
+  d="$(node_setting "$DB_HOST" IP)"
+  cat > "$STATE/endpoints.properties" <<EOF
+# The cluster on one machine as this machine reaches it (written by lake cluster up).
+oozie.url=http://$m:11000/oozie
+oozie.user=etl
+hive.jdbc.url=jdbc:hive2://$m:10000/default
+db.jdbc.url=jdbc:mysql://$d:3306/
+db.user=etl
+db.password.file=$STATE/secrets/etl.password
+namenode.http=http://$m:9870
+resourcemanager.http=http://$m:8088
+jobhistory.http=http://$m:19888
+EOF
 }
 
 # Start order; `down` stops in reverse, so no daemon outlives what it depends on.
-DAEMON_ORDER="mysql namenode datanode resourcemanager nodemanager historyserver spark-history metastore hiveserver2 oozie"
+DAEMON_ORDER="mysql smtp namenode datanode resourcemanager nodemanager historyserver spark-history metastore hiveserver2 oozie"
 
 # daemons: NODE.DAEMON of every recorded daemon, in start order.
 daemons() {
@@ -408,11 +462,67 @@ down() {
   log "cluster stopped; its data stays in $STATE (rm -rf it to start over)"
 }
 
+require_up() {
+  require_root
+  ip netns list | grep -q "^$(ns "$EDGE_HOST")\( \|$\)" || die "the cluster is not up (lake cluster up)"
+}
+
+# exec NODE USER COMMAND...: a command on a host, as a VM's `vagrant ssh NODE -c` runs it (default: a shell).
+exec_on() {
+  require_up
+  local node="${1:?usage: lake cluster exec NODE [USER [COMMAND...]]}" user="${2:-root}"
+  shift 2 || shift $#
+  [[ " $NODES " == *" $node "* ]] || die "no host $node (hosts: $NODES)"
+  if (($# == 0)); then set -- bash -l; fi
+  host_exec "$node" "$user" "$@"
+}
+
+# deploy [ENV]: the classroom cluster's own deploy (vagrant/deploy/on-cluster.sh) on the deploy host, after seeding
+# the ERP if it is empty (as vagrant/bin/seed-erp.sh does through a VM's forwarded port, here on the bridge).
+# LAKE_SUBMIT=0 deploys without submitting the bundle.
+deploy() {
+  require_up
+  local env_name="${1:-cluster}" db_ip
+  [[ -d "$REPO/oozie-workflows/target/apps" ]] || die "the Oozie applications are not built: run ./lake (it builds them)"
+  db_ip="$(node_setting "$DB_HOST" IP)"
+  log "1/2 seeding the cluster's ERP if it is empty (scale $LAKE_SCALE, seed $LAKE_SEED)"
+  "$REPO/lake" seed --scale "$LAKE_SCALE" --seed "$LAKE_SEED" --if-empty --db-url "jdbc:mysql://$db_ip:3306/" \
+    --db-user etl --db-password-file "$STATE/secrets/etl.password"
+  log "2/2 deploying on $DEPLOY_NODE (vagrant/deploy/on-cluster.sh $PROFILE $env_name)"
+  host_exec "$DEPLOY_NODE" root env LAKE_SUBMIT="${LAKE_SUBMIT:-1}" bash /campus-lake/vagrant/deploy/on-cluster.sh \
+    "$PROFILE" "$env_name"
+}
+
+# reset: starts the lake over on the cluster, as `lake demo` does locally after a new seed (the watermarks mean
+# nothing for a new ERP): the lake's files in HDFS (watermarks included), the Hive databases over them, and the
+# published snapshots in the summary database. The ERP, the deployed applications and the secrets stay.
+reset() {
+  require_up
+  local data="$STATE/hosts/$DB_HOST/mysql" t
+  log "emptying /lake in HDFS, dropping the raw, curated and analytics Hive databases, emptying the summary"
+  host_exec "$MASTER_HOST" hive "$HIVE_HOME/bin/beeline" -u "$HIVE_JDBC_URL" -n etl --silent=true \
+    -e "DROP DATABASE IF EXISTS analytics CASCADE" -e "DROP DATABASE IF EXISTS curated CASCADE" \
+    -e "DROP DATABASE IF EXISTS raw CASCADE" > "$(log_file "$MASTER_HOST" reset)" 2>&1 \
+    || die "dropping the Hive databases failed: $(log_file "$MASTER_HOST" reset)"
+  host_exec "$MASTER_HOST" hdfs "$HADOOP_HOME/bin/hdfs" dfs -rm -r -f -skipTrash /lake >> "$(log_file "$MASTER_HOST" reset)" 2>&1
+  in_chroot_provision "$MASTER_HOST" root prepare_hdfs >> "$(log_file "$MASTER_HOST" reset)" 2>&1 \
+    || die "recreating the HDFS folders failed: $(log_file "$MASTER_HOST" reset)"
+  for t in $(mariadb --socket="$data/mysqld.sock" -uroot -N -e "SELECT table_name FROM information_schema.columns
+      WHERE table_schema = 'summary' AND column_name = 'snapshot_date' AND table_name LIKE 'kpi\\_%'"); do
+    mariadb --socket="$data/mysqld.sock" -uroot summary -e "DELETE FROM \`$t\`"
+  done
+  mariadb --socket="$data/mysqld.sock" -uroot summary -e "DELETE FROM snapshot"
+  log "the lake is empty; deploy again (lake deploy --env cluster) to recreate the Hive tables"
+}
+
 load_settings "$PROFILE"
 case "${1:-}" in
   up) up ;;
   status) status ;;
   smoke) smoke ;;
+  deploy) deploy "${@:2}" ;;
+  reset) reset ;;
+  exec) exec_on "${@:2}" ;;
   down) down ;;
   *) usage ;;
 esac

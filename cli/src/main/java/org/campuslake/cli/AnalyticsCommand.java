@@ -1,12 +1,11 @@
 package org.campuslake.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.LakeHome;
@@ -53,29 +52,10 @@ final class AnalyticsCommand implements Callable<Integer> {
                 List.of("--config", config.toString(), "--date", date.toString()), log);
     }
 
-    /** The local environment's analytics settings: Spark on local[*] with the shared metastore, the summary DB. */
+    /** The local environment's analytics settings (env/local/analytics.properties) with this machine's facts. */
     static Path writeLocalConfig(LakeHome home, MariaDbEndpoint db, int metastorePort, String source) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("lake.root", home.root().resolve("lake").toUri().toString());
-        p.setProperty("analytics.source", source);
-        p.setProperty("summary.jdbc.url", db.jdbcUrl("summary"));
-        p.setProperty("summary.user", EmbeddedMariaDb.ETL_USER);
-        p.setProperty("summary.password.file", db.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
-        p.setProperty("spark.master", "local[*]");
-        p.setProperty("spark.ui.enabled", "false");
-        p.setProperty("spark.driver.host", "127.0.0.1");
-        p.setProperty("spark.driver.bindAddress", "127.0.0.1");
-        p.setProperty("spark.sql.shuffle.partitions", "4");
-        p.setProperty("spark.sql.warehouse.dir", home.root().resolve("warehouse").toUri().toString());
-        p.setProperty("spark.hadoop.javax.jdo.option.ConnectionURL",
-                "jdbc:derby://127.0.0.1:" + metastorePort + "/metastore_db;create=true");
-        p.setProperty("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.apache.derby.jdbc.ClientDriver");
-        p.setProperty("spark.hadoop.hive.metastore.schema.verification", "false");
-        Path file = home.run().resolve("analytics-local.properties");
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "Campus Lake analytics, local environment (written by lake analytics)");
-        }
-        return file;
+        return LocalEnvironmentFiles.render(home, db, "analytics.properties",
+                Map.of("metastorePort", Integer.toString(metastorePort), "analyticsSource", source),
+                home.run().resolve("analytics-local.properties"));
     }
 }

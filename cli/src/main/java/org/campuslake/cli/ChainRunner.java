@@ -180,17 +180,7 @@ final class ChainRunner {
             throw new IllegalStateException("the Oozie applications are not packaged (" + built.resolve("ingest/lib")
                     + " is missing): run ./lake (it builds what is missing) or mvn package");
         }
-        List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(built)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
-                for (Problem pr : AppValidator.validate(f)) {
-                    problems.add(pr.toString());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the applications do not validate:\n  " + String.join("\n  ", problems));
-        }
+        validate(built);
         Path staging = target.resolveSibling(target.getFileName() + ".new");
         deleteTree(staging);
         try (Stream<Path> files = Files.walk(built)) {
@@ -206,6 +196,21 @@ final class ChainRunner {
         deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** Every application file against the Oozie schemas and the graph rules, as the server checks them. */
+    static void validate(Path apps) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(apps)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                for (Problem pr : AppValidator.validate(f)) {
+                    problems.add(pr.toString());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the applications do not validate:\n  " + String.join("\n  ", problems));
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -15,12 +15,23 @@ import picocli.CommandLine.Parameters;
             "  up      start it (the first time: a Java 8 root filesystem from Debian's packages, HDFS formatted)",
             "  status  each daemon's state (exit code 3: not started, 1: a daemon crashed)",
             "  smoke   the classroom cluster's smoke check (vagrant/smoke-check.sh) on the edge host",
-            "  down    stop every daemon and remove the namespaces; the data stays in .lake/cluster"})
+            "  reset   start the lake over: empty /lake in HDFS, drop the Hive databases, empty the summary",
+            "  exec    exec NODE [USER [COMMAND...]]: a command (default: a shell) on one host, as vagrant ssh does",
+            "  compare local mode against the cluster after the same demo (same seed, dates and salt): the summary"
+                + " row for row, the curated tables through Beeline (exit code 1 when they differ)",
+            "  down    stop every daemon and remove the namespaces; the data stays in .lake/cluster",
+            "From this machine the hosts are at 10.200.0.x (.lake/cluster/endpoints.properties): Oozie"
+                + " http://10.200.0.10:11000/oozie, HDFS :9870, YARN :8088. Deploy with lake deploy --env cluster,"
+                + " run with lake run --env cluster --date D or lake demo --cluster."})
 final class ClusterCommand implements Callable<Integer> {
-    private static final List<String> ACTIONS = List.of("up", "status", "smoke", "down");
+    private static final List<String> ACTIONS = List.of("up", "status", "smoke", "reset", "exec", "compare", "down");
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "up, status, smoke or down", completionCandidates = Actions.class)
+    @Parameters(index = "0", paramLabel = "ACTION", description = "up, status, smoke, reset, exec, compare or down",
+            completionCandidates = Actions.class)
     String action;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "exec: NODE [USER [COMMAND...]]")
+    List<String> args = List.of();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -31,12 +42,25 @@ final class ClusterCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown action '" + action + "' (known: " + String.join(", ", ACTIONS) + ")");
         }
+        if (action.equals("compare")) {
+            return ClusterCompare.run(new LakeContext());
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of(action));
+        cmd.addAll(args);
+        return script(cmd, java.util.Map.of());
+    }
+
+    /** Runs lake-cluster.sh with these arguments; it talks to the user directly (progress, the daemons' states). */
+    static int script(List<String> arguments, java.util.Map<String, String> env) throws Exception {
         Path script = StageJvm.repo().resolve("cluster/src/main/sh/lake-cluster.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("no cluster script " + script);
         }
-        // The script talks to the user directly: progress lines, the daemons' states.
-        return new ProcessBuilder("bash", script.toString(), action).inheritIO().start().waitFor();
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", script.toString()));
+        cmd.addAll(arguments);
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().putAll(env);
+        return pb.start().waitFor();
     }
 
     static final class Actions extends java.util.ArrayList<String> {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.campuslake.local.EmbeddedMariaDb;
-import org.campuslake.local.MariaDbEndpoint;
 import org.campuslake.oozie.run.RunRecord;
 import org.campuslake.seed.ErpAdvancer;
 import org.campuslake.seed.ErpDatabase;
@@ -33,6 +32,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Days of school activity to simulate and run after the seeded day (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(names = "--cluster", description = {"Run it on the cluster on this machine (lake cluster up first, as"
+            + " root): seed the cluster's ERP afresh, start its lake over (lake cluster reset), deploy, and run each"
+            + " date's bundle on the real Oozie server (Sqoop, MapReduce, HiveServer2 and Spark on YARN)."})
+    boolean cluster;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
+            description = "With --cluster: kill a date's bundle after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         GeneratorConfig cfg = SeedCommand.config(spec, scale, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
         LakeContext ctx = new LakeContext();
+        if (cluster) {
+            return onCluster(ctx, cfg);
+        }
         long t0 = System.nanoTime();
         ErpDatabase db = ctx.erpDatabase(null);
         ErpSeeder.Report seeded = new ErpSeeder(db, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
@@ -70,7 +81,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean ok = runs.stream().allMatch(r -> r.status.equals("SUCCEEDED"));
         if (ok) {
-            summary(ctx, ctx.localDatabase(null));
+            try (Connection c = ctx.localDatabase(null).connect(EmbeddedMariaDb.BI_USER, "summary")) {
+                summary(ctx, c);
+            }
         }
         ctx.out.println();
         ctx.out.printf(Locale.ROOT, "Demo %s in %.1f min. Look further:%n", ok ? "done" : "FAILED",
@@ -85,6 +98,55 @@ final class DemoCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /** The same demo on the cluster on this machine: the same seed and days, so the same summary as local mode. */
+    private int onCluster(LakeContext ctx, GeneratorConfig cfg) throws Exception {
+        long t0 = System.nanoTime();
+        ClusterEnv env = ClusterEnv.load(ctx);
+        ErpSeeder.Report seeded = new ErpSeeder(env.erp(), ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
+        SeedCommand.print(ctx, seeded);
+        step(List.of("reset"), "starting the cluster's lake over");
+        step(List.of("deploy", "cluster"), "deploying");
+        List<RunRecord> runs = new ArrayList<>();
+        LocalDate day = seeded.clock();
+        runs.addAll(env.run(ctx, List.of(day), timeoutMinutes));
+        for (int i = 1; i <= days && runs.get(runs.size() - 1).status.equals("SUCCEEDED"); i++) {
+            day = day.plusDays(1);
+            ErpAdvancer.Report adv = new ErpAdvancer(env.erp(), new ConsoleProgress()).advance(day);
+            ctx.err.printf(Locale.ROOT, "ERP day %s: %,d rows inserted, %,d updated%n", day, adv.inserted(), adv.updated());
+            runs.addAll(env.run(ctx, List.of(day), timeoutMinutes));
+        }
+        ctx.out.println();
+        ctx.out.println("Runs on the cluster's Oozie server (details: ./lake runs ID; oozie job -info BUNDLE on edge):");
+        for (RunRecord r : runs) {
+            ctx.out.printf(Locale.ROOT, "  %s  %-36s %-9s %s%n", r.id, r.bundleId, r.status, r.actions.stream()
+                    .map(a -> a.coordinator.replace("campus-lake-", "") + " " + a.status
+                            + (a.seconds == null ? "" : String.format(Locale.ROOT, " %.0f s", a.seconds)))
+                    .toList());
+        }
+        boolean ok = runs.size() == days + 1 && runs.stream().allMatch(r -> r.status.equals("SUCCEEDED"));
+        if (ok) {
+            try (Connection c = env.connect("summary", "bi_reader", env.secret("bi_reader.password"),
+                    new java.util.Properties())) {
+                summary(ctx, c);
+            }
+        }
+        ctx.out.println();
+        ctx.out.printf(Locale.ROOT, "Demo on the cluster %s in %.1f min. Look further:%n", ok ? "done" : "FAILED",
+                (System.nanoTime() - t0) / 6e10);
+        ctx.out.println("  ./lake cluster exec edge etl beeline -u jdbc:hive2://master:10000/default -n etl"
+                + "   Hive on HiveServer2, as an analyst");
+        ctx.out.println("  http://10.200.0.10:11000/oozie   the Oozie server (REST; the oozie CLI on edge)");
+        ctx.out.println("  ./lake runs                      the runs, with their Oozie job ids");
+        return ok ? 0 : 1;
+    }
+
+    private static void step(List<String> args, String what) throws Exception {
+        int rc = ClusterCommand.script(args, java.util.Map.of("LAKE_SUBMIT", "0"));
+        if (rc != 0) {
+            throw new IllegalStateException(what + " failed (lake cluster " + String.join(" ", args) + ": exit code " + rc + ")");
+        }
+    }
+
     private static RunRecord runDay(LakeContext ctx, LocalDate day, String what) throws Exception {
         ctx.err.println();
         ctx.err.println("== lake run --date " + day + " (" + what + ")");
@@ -92,8 +154,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** What Power BI sees: the bi_* views of the latest snapshot, read with the BI account. */
-    private static void summary(LakeContext ctx, MariaDbEndpoint endpoint) throws SQLException {
-        try (Connection c = endpoint.connect(EmbeddedMariaDb.BI_USER, "summary"); Statement s = c.createStatement()) {
+    private static void summary(LakeContext ctx, Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             ctx.out.println();
             try (ResultSet rs = s.executeQuery("SELECT snapshot_date, fact_rows FROM snapshot ORDER BY snapshot_date")) {
                 List<String> snaps = new ArrayList<>();

@@ -10,13 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Put the chain on a cluster and start its schedule: build the project, seed the cluster's ERP if"
-                + " it is empty, upload the Oozie applications, jars, HiveQL and settings to HDFS, write the password"
-                + " files there (mode 0400), create the Hive tables and submit the bundle with the Oozie CLI.",
-            "The cluster must be up (cd vagrant && vagrant up; LAKE_NODES=1 for the one-VM profile). See docs/cluster.md."})
+        description = {"Put the chain on a cluster: check the Oozie applications, seed the cluster's ERP if it is"
+                + " empty, upload the applications, jars, HiveQL and settings to HDFS, write the password files there"
+                + " (mode 0400), create the Hive tables, and (vagrant) submit the bundle with the Oozie CLI.",
+            "vagrant: the Vagrant classroom cluster (cd vagrant && vagrant up; LAKE_NODES=1 for one VM); its schedule"
+                + " starts. cluster: the cluster on this machine (lake cluster up, as root); no schedule is"
+                + " submitted: lake run --env cluster --date D runs a date. See docs/cluster.md."})
 final class DeployCommand implements Callable<Integer> {
     /** Environments with a deploy script: the name of the job.properties folder and of the script's folder. */
-    private static final List<String> ENVIRONMENTS = List.of("vagrant");
+    private static final List<String> ENVIRONMENTS = List.of("vagrant", "cluster");
 
     @Option(names = "--env", paramLabel = "ENV", required = true,
             description = "Where to deploy: ${COMPLETION-CANDIDATES}.", completionCandidates = Environments.class)
@@ -38,6 +40,8 @@ final class DeployCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("no deploy script " + script);
         }
+        // What the server would refuse at submission (E0701), refused here before anything is uploaded.
+        ChainRunner.validate(StageJvm.repo().resolve("oozie-workflows/target/apps"));
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
         if (dryRun) {
             cmd.add("--dry-run");

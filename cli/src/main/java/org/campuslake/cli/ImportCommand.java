@@ -1,13 +1,12 @@
 package org.campuslake.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.MariaDbEndpoint;
@@ -58,22 +57,9 @@ final class ImportCommand implements Callable<Integer> {
         return rc;
     }
 
-    /** The local environment's ingestion settings: facts and paths only, the password stays in its file. */
+    /** The local environment's ingestion settings (env/local/ingest.properties) with this machine's facts. */
     static Path writeLocalConfig(LakeContext ctx, MariaDbEndpoint db) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("lake.root", ctx.home.root().resolve("lake").toUri().toString());
-        p.setProperty("erp.jdbc.url", db.jdbcUrl("erp"));
-        p.setProperty("erp.user", EmbeddedMariaDb.ETL_USER);
-        p.setProperty("erp.password.file", db.passwordFile(EmbeddedMariaDb.ETL_USER).toString());
-        p.setProperty("ingest.hadoop.local", "true");
-        p.setProperty("ingest.mappers.max", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
-        p.setProperty("ingest.orm.cache.dir", ctx.home.root().resolve("cache/sqoop-orm").toString());
-        p.setProperty("ingest.work.dir", ctx.home.tmp().resolve("ingest").toString());
-        Path file = ctx.home.run().resolve("ingest-local.properties");
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "Campus Lake ingestion, local environment (written by lake import)");
-        }
-        return file;
+        return LocalEnvironmentFiles.render(ctx.home, db, "ingest.properties", Map.of(),
+                ctx.home.run().resolve("ingest-local.properties"));
     }
 }

@@ -35,6 +35,15 @@ final class RunCommand implements Callable<Integer> {
                 + " coordinator's own concurrency still applies).")
     int maxWorkflows;
 
+    @Option(names = "--env", paramLabel = "ENV", defaultValue = "local",
+            description = "local (default: the local runner) or cluster (the real Oozie server of `lake cluster up`,"
+                + " after `lake deploy --env cluster`: one bundle per date, in order, followed to its end).")
+    String env;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
+            description = "With --env cluster: kill a date's bundle after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +51,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LocalDate> dates = dates(spec, date, from, to);
         LakeContext ctx = new LakeContext();
+        if (env.equals("cluster")) {
+            int rc = 0;
+            for (RunRecord r : ClusterEnv.load(ctx).run(ctx, dates, timeoutMinutes)) {
+                rc = Math.max(rc, report(ctx, r));
+            }
+            return rc;
+        }
+        if (!env.equals("local")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown environment '" + env
+                    + "' (known: local, cluster; a Vagrant cluster runs its schedule: lake deploy --env vagrant)");
+        }
         String command = "run " + (date != null ? "--date " + date : "--from " + from + " --to " + to);
         ctx.err.println("Running the bundle for " + (dates.size() == 1 ? dates.get(0) : dates.size() + " dates, "
                 + dates.get(0) + " to " + dates.get(dates.size() - 1)) + " with the local runner (history and logs:"
@@ -52,11 +72,13 @@ final class RunCommand implements Callable<Integer> {
 
     static int report(LakeContext ctx, RunRecord r) {
         ctx.out.println();
-        ctx.out.println("Run " + r.id + ": " + r.status);
+        ctx.out.println("Run " + r.id + ": " + r.status + (r.bundleId == null ? "" : " (Oozie bundle " + r.bundleId
+                + " on " + r.server + ")"));
         for (RunRecord.CoordAction a : r.actions) {
             ctx.out.printf(Locale.ROOT, "  %-21s %-18s %-10s %7s  %s%n", a.coordinator, a.nominalTime, a.status,
                     a.seconds == null ? "" : String.format(Locale.ROOT, "%.0f s", a.seconds),
-                    a.error == null ? RunsCommand.counters(a) : a.error);
+                    a.error != null ? a.error : a.workflowId != null && r.bundleId != null ? a.workflowId
+                            : RunsCommand.counters(a));
         }
         if (!r.status.equals("SUCCEEDED")) {
             ctx.out.println("Details: ./lake runs " + r.id + "; rerun the failed date(s) with ./lake run --date D.");

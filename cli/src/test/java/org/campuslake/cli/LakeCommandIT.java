@@ -74,7 +74,7 @@ class LakeCommandIT {
         }
         assertThat(lake("seed", "--scale", "0").err()).contains("scale factor must be a number > 0");
         assertThat(lake("seed", "--start", "2025-02-30").err()).contains("not a valid date (expected YYYY-MM-DD)");
-        assertThat(lake("deploy", "--env", "prod").err()).contains("unknown environment 'prod' (known: vagrant)");
+        assertThat(lake("deploy", "--env", "prod").err()).contains("unknown environment 'prod' (known: vagrant, cluster)");
         assertThat(lake("status").exit()).isEqualTo(3);
 
         // The cluster deploy, as a dry run: every command printed, nothing run (there is no VM here).
@@ -83,6 +83,12 @@ class LakeCommandIT {
         assertThat(deploy.out()).contains("+ mvn -B -q").contains("--if-empty --db-url jdbc:mysql://127.0.0.1:13306/")
                 .contains("vagrant ssh edge").contains("hdfs dfs -chmod 0400 /user/etl/secrets/etl.password")
                 .contains("/env/vagrant/job.properties -run");
+        // The cluster on this machine: the same on-cluster.sh with its own environment, and no schedule submitted.
+        LakeProcess.Run local = lake("deploy", "--env", "cluster", "--dry-run");
+        assertThat(local.exit()).as(local.out() + local.err()).isZero();
+        assertThat(local.out() + local.err()).contains("/env/cluster/ingest.properties")
+                .contains("hdfs dfs -chmod 0400 /user/etl/secrets/etl.password").contains("no bundle submitted")
+                .doesNotContain("-run");
 
         // The Oozie applications: the project's own validate; a broken one is reported as file:line:col.
         LakeProcess.Run valid = lake("validate");

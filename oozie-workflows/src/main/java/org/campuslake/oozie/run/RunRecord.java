@@ -18,6 +18,9 @@ public final class RunRecord {
     /** The process that ran it: a RUNNING record whose process is gone was killed (see {@link #effectiveStatus}). */
     public Long pid;
     public String ended;
+    /** A run on a real Oozie server: its URL and the bundle's job id (null for the local runner's runs). */
+    public String server;
+    public String bundleId;
     public List<CoordAction> actions = new ArrayList<>();
 
     /** A coordinator action: one nominal time of one coordinator, and the workflow it ran. */

@@ -1,0 +1,192 @@
+package org.campuslake.oozie.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.campuslake.oozie.server.OozieServer;
+
+/**
+ * Runs the bundle for one data date on a real Oozie server and follows it to the end, as {@code lake run} does
+ * with the local runner: the bundle is submitted with the environment's job.properties and a schedule of exactly
+ * that date (start = D+1 00:00, end = D+2 00:00: one action per coordinator, the analytics one waiting on the
+ * ingest's done flags in HDFS). The record, in the same history as the local runs, holds the server's job ids.
+ */
+public final class ServerRunner {
+    private static final Set<String> DONE = Set.of("SUCCEEDED", "KILLED", "FAILED", "DONEWITHERROR", "TIMEDOUT",
+            "SKIPPED", "IGNORED");
+    private static final DateTimeFormatter OOZIE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
+
+    private final OozieServer server;
+    private final RunHistory history;
+    private final RunListener listener;
+    private final long pollMillis;
+
+    public ServerRunner(OozieServer server, Path lakeHome, RunListener listener, long pollMillis) {
+        this.server = server;
+        this.history = new RunHistory(lakeHome);
+        this.listener = listener;
+        this.pollMillis = pollMillis;
+    }
+
+    /** The schedule of one data date: the coordinators' action at D+1 00:00 UTC processes D. */
+    public static Map<String, String> schedule(LocalDate date) {
+        String start = OOZIE_TIME.format(date.plusDays(1).atStartOfDay(ZoneOffset.UTC));
+        return Map.of("start", start, "end", OOZIE_TIME.format(date.plusDays(2).atStartOfDay(ZoneOffset.UTC)),
+                "kickOffTime", start);
+    }
+
+    /**
+     * @param jobProperties the environment's properties (their EL is the server's to resolve)
+     * @param coordinators  how many coordinators the bundle has: the run is over when each ran its action
+     * @param timeoutMillis the bundle is killed after this long
+     */
+    public RunRecord run(Map<String, String> jobProperties, LocalDate date, String command, int coordinators,
+                         long timeoutMillis) throws IOException, InterruptedException {
+        Map<String, String> conf = new LinkedHashMap<>(jobProperties);
+        conf.putAll(schedule(date));
+        RunRecord rec = new RunRecord();
+        rec.command = command;
+        rec.started = Instant.now().toString();
+        rec.pid = ProcessHandle.current().pid();
+        rec.server = server.url();
+        history.create(rec);
+        try {
+            rec.bundleId = server.submit(conf);
+        } catch (IOException e) {
+            rec.status = "FAILED";
+            rec.ended = Instant.now().toString();
+            history.save(rec);
+            throw e;
+        }
+        history.save(rec);
+        listener.workflow("bundle " + date, "SUBMITTED", rec.bundleId + " on " + server.url());
+        Map<String, String> seen = new HashMap<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        String bundleStatus;
+        while (true) {
+            JsonNode bundle = server.info(rec.bundleId);
+            bundleStatus = bundle.path("status").asText();
+            boolean allDone = refresh(rec, bundle, seen);
+            history.save(rec);
+            if (DONE.contains(bundleStatus) || (allDone && rec.actions.size() >= coordinators)) {
+                break;
+            }
+            // A failed ingest never writes the done flags the analytics action waits for (up to its 20 h timeout):
+            // the date is over, as far as this run goes.
+            if (rec.actions.stream().anyMatch(a -> DONE.contains(a.status) && !a.status.equals("SUCCEEDED"))
+                    && rec.actions.stream().allMatch(a -> DONE.contains(a.status) || a.status.equals("WAITING"))) {
+                listener.workflow("bundle " + date, "KILLING", "an action failed; the rest waits for inputs that"
+                        + " will not come");
+                server.kill(rec.bundleId);
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                server.kill(rec.bundleId);
+                rec.status = "KILLED";
+                rec.ended = Instant.now().toString();
+                history.save(rec);
+                throw new IOException("bundle " + rec.bundleId + " for " + date + " did not end within "
+                        + timeoutMillis / 60000 + " min: killed (its jobs: oozie job -info " + rec.bundleId + ")");
+            }
+            Thread.sleep(pollMillis);
+        }
+        boolean ok = rec.actions.size() >= coordinators
+                && rec.actions.stream().allMatch(a -> a.status.equals("SUCCEEDED"));
+        rec.status = ok ? "SUCCEEDED" : "FAILED";
+        rec.ended = Instant.now().toString();
+        history.save(rec);
+        return rec;
+    }
+
+    /** The coordinators' actions and their workflows' nodes, as the server has them now; true when all ended. */
+    private boolean refresh(RunRecord rec, JsonNode bundle, Map<String, String> seen) throws IOException {
+        boolean allDone = true;
+        rec.actions.clear();
+        for (JsonNode coord : bundle.path("bundleCoordJobs")) {
+            String coordName = coord.path("coordJobName").asText();
+            JsonNode info = server.info(coord.path("coordJobId").asText());
+            for (JsonNode ca : info.path("actions")) {
+                RunRecord.CoordAction a = new RunRecord.CoordAction();
+                a.coordinator = "campus-lake-" + coordName;
+                a.nominalTime = OOZIE_TIME.format(Instant.parse(iso(ca.path("nominalTime").asText())).atZone(ZoneOffset.UTC));
+                a.status = ca.path("status").asText();
+                a.workflowId = text(ca, "externalId");
+                a.error = text(ca, "errorMessage");
+                String missing = text(ca, "missingDependencies");
+                if (missing != null) {
+                    a.missingInputs.addAll(List.of(missing.split("#")));
+                }
+                String label = coordName + " " + a.nominalTime;
+                if (!a.status.equals(seen.put(label, a.status))) {
+                    listener.workflow(label, a.status, a.workflowId == null
+                            ? (a.missingInputs.isEmpty() ? "" : "waiting for " + a.missingInputs.size() + " input(s)")
+                            : a.workflowId);
+                }
+                if (a.workflowId != null) {
+                    nodes(a, server.info(a.workflowId), label, seen);
+                }
+                allDone &= DONE.contains(a.status);
+                rec.actions.add(a);
+            }
+        }
+        return allDone;
+    }
+
+    private void nodes(RunRecord.CoordAction a, JsonNode wf, String label, Map<String, String> seen) {
+        a.workflow = wf.path("appName").asText();
+        a.started = iso(wf.path("startTime").asText(null));
+        a.ended = iso(wf.path("endTime").asText(null));
+        a.seconds = seconds(a.started, a.ended);
+        for (JsonNode n : wf.path("actions")) {
+            String type = n.path("type").asText();
+            if (type.startsWith(":")) {
+                continue; // :start:, :fork:, :join: and the like
+            }
+            RunRecord.Action node = new RunRecord.Action();
+            node.name = n.path("name").asText();
+            node.type = type;
+            node.status = n.path("status").asText();
+            node.started = iso(n.path("startTime").asText(null));
+            node.ended = iso(n.path("endTime").asText(null));
+            node.seconds = seconds(node.started, node.ended);
+            node.attempts = n.path("userRetryCount").asInt(0) + 1;
+            node.log = text(n, "externalId");
+            String code = text(n, "errorCode");
+            String msg = text(n, "errorMessage");
+            node.error = code == null && msg == null ? null : (code == null ? "" : code + ": ") + (msg == null ? "" : msg);
+            a.nodes.add(node);
+            if (!node.status.equals(seen.put(label + "/" + node.name, node.status))) {
+                listener.action(label, node.name, type, node.status,
+                        node.error != null ? node.error : node.log == null ? "" : node.log);
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    /** Oozie's RFC 1123 times ("Wed, 02 Dec 2026 04:36:47 GMT") as ISO instants. */
+    private static String iso(String rfc1123) {
+        if (rfc1123 == null || rfc1123.isEmpty() || rfc1123.equals("null")) {
+            return null;
+        }
+        return ZonedDateTime.parse(rfc1123, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString();
+    }
+
+    private static Double seconds(String from, String to) {
+        return from == null || to == null ? null
+                : (Instant.parse(to).toEpochMilli() - Instant.parse(from).toEpochMilli()) / 1000.0;
+    }
+}
