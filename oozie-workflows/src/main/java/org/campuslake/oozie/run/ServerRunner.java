@@ -24,6 +24,8 @@ import org.campuslake.oozie.server.OozieServer;
 public final class ServerRunner {
     private static final Set<String> DONE = Set.of("SUCCEEDED", "KILLED", "FAILED", "DONEWITHERROR", "TIMEDOUT",
             "SKIPPED", "IGNORED");
+    /** The bundle's name (bundle.xml). */
+    private static final String BUNDLE = "campus-lake";
     private static final DateTimeFormatter OOZIE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
 
     private final OozieServer server;
@@ -61,6 +63,15 @@ public final class ServerRunner {
         rec.server = server.url();
         history.create(rec);
         try {
+            // One chain at a time, as the deploy script replaces a running bundle: an earlier unfinished one would
+            // start its analytics on this run's done flags (the same dataset instances).
+            for (JsonNode b : server.jobs("bundle", "name=" + BUNDLE + ";status=PREP;status=RUNNING;status=SUSPENDED"
+                    + ";status=PREPSUSPENDED;status=PAUSED;status=PREPPAUSED;status=RUNNINGWITHERROR", 100)
+                    .path("bundlejobs")) {
+                listener.workflow("bundle " + date, "KILLING", "the unfinished " + BUNDLE + " bundle "
+                        + b.path("bundleJobId").asText() + " (" + b.path("status").asText() + ")");
+                server.kill(b.path("bundleJobId").asText());
+            }
             rec.bundleId = server.submit(conf);
         } catch (IOException e) {
             rec.status = "FAILED";

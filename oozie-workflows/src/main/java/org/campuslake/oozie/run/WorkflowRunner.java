@@ -242,18 +242,21 @@ final class WorkflowRunner implements ElScope.Workflow {
     }
 
     /**
-     * EL in an action's body. Oozie substitutes the values into the action's XML text and then parses it, so a
-     * value that brings a '<' or '&' fails the action before it starts (JA007); the local runner fails it the same
-     * way instead of passing the value on.
+     * EL in an action's body. Oozie escapes the job's properties for XML when it puts them in (a JDBC URL's '&' is
+     * fine), but puts a captured output (wf:actionData) into the action's XML text as it is and then parses it: a
+     * value that brings a '<' or '&' fails the action before it starts (JA007, seen on the Oozie 5.2.1 server). The
+     * local runner fails it the same way instead of passing the value on.
      */
     private String actionText(String text, String where) {
         String v = eval(text, where);
-        if (v != null && markup(v) > markup(text)) {
+        if (v != null && FUNCTION_CALL.matcher(text).find() && markup(v) > markup(text)) {
             throw new WorkflowError(where + ": JA007: an EL value puts '<' or '&' into the action's XML (" + v
                     + "); Oozie substitutes EL before parsing the action, which then is not well-formed");
         }
         return v;
     }
+
+    private static final java.util.regex.Pattern FUNCTION_CALL = java.util.regex.Pattern.compile("\\$\\{[^}]*wf:actionData\\(");
 
     private static long markup(String s) {
         return s.chars().filter(c -> c == '<' || c == '&').count();
