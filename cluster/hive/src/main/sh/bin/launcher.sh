@@ -29,5 +29,8 @@ hive_exec() {
   # shellcheck disable=SC2206 # options, split like the tarball's scripts split them
   opts+=(${HADOOP_OPTS:-} ${HIVE_OPTS:-})
   local cp="$HIVE_CONF_DIR:$HADOOP_CONF_DIR:$HADOOP_HOME/share/hadoop/common/lib/*:$HIVE_HOME/lib/*"
+  # As bin/hive exports it: the map-join local tasks HiveServer2 starts with `hadoop jar ... ExecDriver` find
+  # Hive's classes through it (without it: ClassNotFoundException ExecDriver, "return code 1 from MapredLocalTask").
+  export HADOOP_CLASSPATH="$HIVE_CONF_DIR:$HIVE_HOME/lib/*${HADOOP_CLASSPATH:+:$HADOOP_CLASSPATH}"
   exec "$java" "${opts[@]}" -cp "$cp${HADOOP_CLASSPATH:+:$HADOOP_CLASSPATH}" "$class" "$@"
 }

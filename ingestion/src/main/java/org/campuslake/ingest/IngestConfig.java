@@ -77,6 +77,12 @@ public final class IngestConfig {
     /** The Hadoop configuration: the cluster's, or Hadoop's local mode (local files, LocalJobRunner). */
     public Configuration hadoop() {
         Configuration conf = new Configuration();
+        // In an Oozie java action: the action's <configuration> (queue, uber mode, ...), which Oozie hands to the
+        // main class as a file and never adds to a new Configuration itself.
+        String action = System.getProperty("oozie.action.conf.xml");
+        if (action != null && new java.io.File(action).isFile()) {
+            conf.addResource(new org.apache.hadoop.fs.Path("file://" + new java.io.File(action).getAbsolutePath()));
+        }
         if (localMode()) {
             conf.set("fs.defaultFS", "file:///");
             conf.set("mapreduce.framework.name", "local");

@@ -76,18 +76,35 @@ public final class ValidationJob extends Configured implements Tool {
      * {@code ingest.reject.tables}, {@code <table>.rejected}, {@code rows.rejected}) for the workflow's decision.
      * Exit code 1 when a table cannot be validated.
      */
-    int validateAll(List<TableSpec> tables, LocalDate date) throws IOException, InterruptedException,
+    int validateAll(List<TableSpec> tables, final LocalDate date) throws IOException, InterruptedException,
             ClassNotFoundException {
         Properties output = new Properties();
         List<String> over = new ArrayList<String>();
         long rejected = 0;
         long valid = 0;
-        for (TableSpec spec : tables) {
+        // On a cluster the tables' jobs run side by side (each is a small YARN application: most of its time is
+        // start-up); Hadoop's local mode keeps one at a time.
+        int parallel = config.localMode() ? 1 : Math.max(1, config.maxMappers());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        List<java.util.concurrent.Future<ValidationResult>> results =
+                new ArrayList<java.util.concurrent.Future<ValidationResult>>();
+        for (final TableSpec spec : tables) {
+            results.add(pool.submit(new java.util.concurrent.Callable<ValidationResult>() {
+                @Override
+                public ValidationResult call() throws Exception {
+                    return validate(spec, date);
+                }
+            }));
+        }
+        pool.shutdown();
+        for (int i = 0; i < tables.size(); i++) {
+            TableSpec spec = tables.get(i);
             ValidationResult r;
             try {
-                r = validate(spec, date);
-            } catch (IOException e) {
-                System.out.println("erp." + spec.name() + " FAILED: " + e.getMessage());
+                r = results.get(i).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                pool.shutdownNow();
+                System.out.println("erp." + spec.name() + " FAILED: " + e.getCause().getMessage());
                 return 1;
             }
             System.out.printf(java.util.Locale.ROOT, "erp.%-16s %,9d valid, %,d quarantined%s%s%n", spec.name(), r.valid,
