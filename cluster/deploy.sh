@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 case "${1:-}" in
   --dry-run)
-    # shellcheck source=../vagrant/provision/common.sh
+    # shellcheck source-path=SCRIPTDIR source=../vagrant/provision/common.sh
     source "$here/../vagrant/provision/common.sh"
     log "on edge, vagrant/deploy/on-cluster.sh would run:"
     LAKE_DRY_RUN=1 LAKE_SUBMIT="${LAKE_SUBMIT:-0}" exec "$here/../vagrant/deploy/on-cluster.sh" netns cluster ;;

@@ -24,8 +24,7 @@ hive_exec() {
   else
     opts+=(-Xmx512m "-Dhadoop.root.logger=WARN,console")
   fi
-  # The tarball ships LMAX disruptor for Hive's asynchronous logging; these jars do not.
-  opts+=(-Dhive.async.log.enabled=false "-Dhadoop.home.dir=$HADOOP_HOME")
+  opts+=("-Dhadoop.home.dir=$HADOOP_HOME")
   # shellcheck disable=SC2206 # options, split like the tarball's scripts split them
   opts+=(${HADOOP_OPTS:-} ${HIVE_OPTS:-})
   local cp="$HIVE_CONF_DIR:$HADOOP_CONF_DIR:$HADOOP_HOME/share/hadoop/common/lib/*:$HIVE_HOME/lib/*"

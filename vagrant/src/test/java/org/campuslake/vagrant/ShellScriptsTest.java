@@ -34,6 +34,7 @@ class ShellScriptsTest {
         assertThat(scripts).contains("../cluster/src/main/sh/lake-cluster.sh", "../cluster/hadoop/src/main/sh/bin/hdfs");
         // The project's other scripts: the launcher, CI, and the Spark shell action.
         scripts.add("../lake");
+        scripts.add("../cluster/deploy.sh");
         scripts.add("../.ci/run");
         scripts.add("../oozie-workflows/src/main/apps/analytics/kpi-job.sh");
         List<String> cmd = new ArrayList<>(List.of("shellcheck", "--external-sources"));
