@@ -87,6 +87,9 @@ readonly PACKAGES=(
   "trixie tcl-expect"
   "trixie expect"
   "trixie zip"
+  # The NodeManagers unpack archives of the distributed cache with tar and gzip (Hive ships map-join hash tables so).
+  "trixie tar"
+  "trixie gzip"
   "sid openjdk-8-jre-headless"
   # The JDK, as the VMs have (JAVA8_PACKAGE): Sqoop compiles each table's record class with javac at import time.
   "sid openjdk-8-jdk-headless"
