@@ -15,4 +15,5 @@ spark-submit \
   --class org.campuslake.analytics.KpiJob \
   --conf spark.sql.catalogImplementation=hive \
   --files "$config" \
+  --jars mysql-connector-j.jar \
   spark-analytics.jar --config "$config" --date "$date"
