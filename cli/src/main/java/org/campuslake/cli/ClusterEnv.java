@@ -72,10 +72,14 @@ final class ClusterEnv {
         return DriverManager.getConnection(endpoints.getProperty("db.jdbc.url") + database, p);
     }
 
-    ErpDatabase erp() {
-        // As --db-url: the server's URL without a database (the seeder names its schemas).
-        return extra -> connect("", endpoints.getProperty("db.user"),
+    /** The cluster's ERP, as --db-url gives it: its schemas (ERP, summary) installed first, as on any new server. */
+    ErpDatabase erp() throws SQLException {
+        ErpDatabase db = extra -> connect("", endpoints.getProperty("db.user"),
                 Path.of(endpoints.getProperty("db.password.file")), extra);
+        try (Connection c = db.open()) {
+            org.campuslake.seed.schema.SchemaInstaller.install(c);
+        }
+        return db;
     }
 
     Path secret(String name) {
