@@ -71,14 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             runs.add(runDay(ctx, day, "incremental, day " + i + " of " + days));
         }
 
-        ctx.out.println();
-        ctx.out.println("Runs (details: ./lake runs ID):");
-        for (RunRecord r : runs) {
-            ctx.out.printf(Locale.ROOT, "  %s  %-26s %-9s %s%n", r.id, r.command, r.status, r.actions.stream()
-                    .map(a -> a.coordinator.replace("campus-lake-", "") + " " + a.status
-                            + (a.seconds == null ? "" : String.format(Locale.ROOT, " %.0f s", a.seconds)))
-                    .toList());
-        }
+        printRuns(ctx, "Runs (details: ./lake runs ID):", runs, r -> String.format(Locale.ROOT, "%-26s", r.command));
         boolean ok = runs.stream().allMatch(r -> r.status.equals("SUCCEEDED"));
         if (ok) {
             try (Connection c = ctx.localDatabase(null).connect(EmbeddedMariaDb.BI_USER, "summary")) {
@@ -102,7 +95,8 @@ final class DemoCommand implements Callable<Integer> {
     private int onCluster(LakeContext ctx, GeneratorConfig cfg) throws Exception {
         long t0 = System.nanoTime();
         ClusterEnv env = ClusterEnv.load(ctx);
-        ErpSeeder.Report seeded = new ErpSeeder(env.erp(), ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
+        ErpDatabase erp = env.erp(); // installs the schemas once
+        ErpSeeder.Report seeded = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
         SeedCommand.print(ctx, seeded);
         step(List.of("reset"), "starting the cluster's lake over");
         step(List.of("deploy", "cluster"), "deploying");
@@ -111,18 +105,12 @@ final class DemoCommand implements Callable<Integer> {
         runs.addAll(env.run(ctx, List.of(day), timeoutMinutes));
         for (int i = 1; i <= days && runs.get(runs.size() - 1).status.equals("SUCCEEDED"); i++) {
             day = day.plusDays(1);
-            ErpAdvancer.Report adv = new ErpAdvancer(env.erp(), new ConsoleProgress()).advance(day);
+            ErpAdvancer.Report adv = new ErpAdvancer(erp, new ConsoleProgress()).advance(day);
             ctx.err.printf(Locale.ROOT, "ERP day %s: %,d rows inserted, %,d updated%n", day, adv.inserted(), adv.updated());
             runs.addAll(env.run(ctx, List.of(day), timeoutMinutes));
         }
-        ctx.out.println();
-        ctx.out.println("Runs on the cluster's Oozie server (details: ./lake runs ID; oozie job -info BUNDLE on edge):");
-        for (RunRecord r : runs) {
-            ctx.out.printf(Locale.ROOT, "  %s  %-36s %-9s %s%n", r.id, r.bundleId, r.status, r.actions.stream()
-                    .map(a -> a.coordinator.replace("campus-lake-", "") + " " + a.status
-                            + (a.seconds == null ? "" : String.format(Locale.ROOT, " %.0f s", a.seconds)))
-                    .toList());
-        }
+        printRuns(ctx, "Runs on the cluster's Oozie server (details: ./lake runs ID; oozie job -info BUNDLE on edge):",
+                runs, r -> String.format(Locale.ROOT, "%-36s", r.bundleId));
         boolean ok = runs.size() == days + 1 && runs.stream().allMatch(r -> r.status.equals("SUCCEEDED"));
         if (ok) {
             try (Connection c = env.connect("summary", "bi_reader", env.secret("bi_reader.password"),
@@ -138,6 +126,19 @@ final class DemoCommand implements Callable<Integer> {
         ctx.out.println("  http://10.200.0.10:11000/oozie   the Oozie server (REST; the oozie CLI on edge)");
         ctx.out.println("  ./lake runs                      the runs, with their Oozie job ids");
         return ok ? 0 : 1;
+    }
+
+    /** One line per run: its id, what names it (the command, or the Oozie bundle), status, coordinator actions. */
+    private static void printRuns(LakeContext ctx, String title, List<RunRecord> runs,
+                                  java.util.function.Function<RunRecord, String> name) {
+        ctx.out.println();
+        ctx.out.println(title);
+        for (RunRecord r : runs) {
+            ctx.out.printf(Locale.ROOT, "  %s  %s %-9s %s%n", r.id, name.apply(r), r.status, r.actions.stream()
+                    .map(a -> a.coordinator.replace("campus-lake-", "") + " " + a.status
+                            + (a.seconds == null ? "" : String.format(Locale.ROOT, " %.0f s", a.seconds)))
+                    .toList());
+        }
     }
 
     private static void step(List<String> args, String what) throws Exception {
