@@ -78,13 +78,17 @@ final class ChainRunner {
         sparkJvm.addAll(HiveCommand.sparkJvm(ctx.home));
         // The application's lib/ brings the ingestion and KPI jars; the launchers bring what a cluster provides.
         String ingestionDeps = StageJvm.dependencies("ingestion");
+        // The sharelib's mains: Sqoop through the ingestion module's Sqoop runner (Hadoop local mode), hive2 through
+        // the HiveQL executor on Spark SQL and the shared metastore.
         Map<String, LocalEnvironment.Launcher> launchers = Map.of(
-                "java", new LocalEnvironment.Launcher(ingestionDeps, hadoopJvm, List.of()),
-                "sqoop", new LocalEnvironment.Launcher(ingestionDeps, hadoopJvm, List.of()),
-                "hive2", new LocalEnvironment.Launcher(StageJvm.classpath("hive-ddl"), sparkJvm,
-                        List.of("--metastore-port", Integer.toString(s.metastorePort()),
+                "java", new LocalEnvironment.Launcher(null, ingestionDeps, hadoopJvm, List.of()),
+                "sqoop", new LocalEnvironment.Launcher("org.campuslake.ingest.SqoopActionMain", ingestionDeps,
+                        hadoopJvm, List.of()),
+                "hive2", new LocalEnvironment.Launcher("org.campuslake.hive.HiveMain", StageJvm.classpath("hive-ddl"),
+                        sparkJvm, List.of("--metastore-port", Integer.toString(s.metastorePort()),
                                 "--warehouse", ctx.home.root().resolve("warehouse").toAbsolutePath().toString())),
-                "spark", new LocalEnvironment.Launcher(StageJvm.dependencies("spark-analytics"), sparkJvm, List.of()));
+                "spark", new LocalEnvironment.Launcher(null, StageJvm.dependencies("spark-analytics"), sparkJvm,
+                        List.of()));
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, String> hadoop = Map.of(
                 "hadoop.tmp.dir", tmp.resolve("hadoop").toString(),

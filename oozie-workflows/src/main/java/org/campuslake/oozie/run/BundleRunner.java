@@ -75,7 +75,7 @@ public final class BundleRunner {
         }
         List<CoordinatorApp> coords = new ArrayList<>();
         for (Element c : Xml.children(bundle, "coordinator")) {
-            Path p = ActionLauncher.localPath(null, Evaluator.evaluate(Xml.childText(c, "app-path"), props));
+            Path p = LocalPaths.of(null, Evaluator.evaluate(Xml.childText(c, "app-path"), props));
             coords.add(CoordinatorApp.parse(Files.isDirectory(p) ? p.resolve("coordinator.xml") : p, props));
         }
         RunHistory history = new RunHistory(env.lakeHome());
@@ -158,7 +158,7 @@ public final class BundleRunner {
             p.dataIn.put(e.name(), uris);
             for (String uri : uris) {
                 String flag = p.coord.datasets().get(e.dataset()).doneFlag();
-                Path dir = ActionLauncher.localPath(null, uri);
+                Path dir = LocalPaths.of(null, uri);
                 p.flags.add(flag.isEmpty() ? dir : dir.resolve(flag));
             }
         }
@@ -221,7 +221,7 @@ public final class BundleRunner {
         save.run();
         try {
             ElScope at = props.withNominalTime(p.nominal).withEvents(p.dataIn, p.dataOut);
-            Path appDir = ActionLauncher.localPath(null, Evaluator.evaluate(p.coord.appPath(), at));
+            Path appDir = LocalPaths.of(null, Evaluator.evaluate(p.coord.appPath(), at));
             Path xml = Files.isDirectory(appDir) ? appDir.resolve("workflow.xml") : appDir;
             WorkflowApp app = WorkflowApp.parse(xml);
             Map<String, String> conf = new LinkedHashMap<>(jobProperties);

@@ -35,7 +35,7 @@ record CoordinatorApp(String name, Path file, long frequencyMinutes, ZonedDateTi
         if (ds != null) {
             for (Element e : Xml.children(ds)) {
                 if (e.getLocalName().equals("include")) {
-                    Path inc = ActionLauncher.localPath(null, eval(e.getTextContent().trim(), props, file));
+                    Path inc = LocalPaths.of(null, eval(e.getTextContent().trim(), props, file));
                     Element included = Xml.read(inc);
                     // As Oozie: an included file's datasets are read in no namespace; a namespaced one has none.
                     if (included.getNamespaceURI() != null && !included.getNamespaceURI().isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param lakeHome       the lake home ({@code .lake/}): run history goes under {@code runs/}
  * @param java           the java executable every action JVM uses
- * @param launchers      per action kind ({@code java}, {@code sqoop}, {@code hive2}, {@code spark}): the classpath
+ * @param launchers      per action kind ({@code java}, {@code sqoop}, {@code hive2}, {@code spark}): the main class and classpath
  *                       the cluster's sharelib (or Spark installation) would give, JVM options, extra arguments
  * @param hadoop         Hadoop settings added to every action's configuration (local mode's scratch folders)
  * @param slots          how many action JVMs may run at once (fork branches in parallel, bounded by the cores)
@@ -19,8 +19,13 @@ import java.util.Map;
 public record LocalEnvironment(Path lakeHome, Path java, Map<String, Launcher> launchers, Map<String, String> hadoop,
                                int slots, int retrySeconds, int maxOutputBytes) {
 
-    /** A kind of action's JVM: what the cluster provides, not what the application ships in its lib/ folder. */
-    public record Launcher(String classpath, List<String> jvmOptions, List<String> extraArgs) {}
+    /**
+     * A kind of action's JVM: what the cluster provides, not what the application ships in its lib/ folder.
+     *
+     * @param mainClass the main its launcher calls, as Oozie's sharelib brings SqoopMain or Hive2Main; null for
+     *                  {@code java} actions, which name their own
+     */
+    public record Launcher(String mainClass, String classpath, List<String> jvmOptions, List<String> extraArgs) {}
 
     Launcher launcher(String kind) {
         Launcher l = launchers.get(kind);

@@ -28,7 +28,7 @@ final class WorkflowRunner implements ElScope.Workflow {
     private final String id;
     private final String label;
     private final LocalEnvironment env;
-    private final ActionLauncher launcher;
+    private final ActionExecutors executors;
     private final Path dir;
     private final RunListener listener;
     private final RunRecord.CoordAction record;
@@ -37,17 +37,19 @@ final class WorkflowRunner implements ElScope.Workflow {
     private final ElScope scope;
     private final Map<String, Map<String, String>> actionData = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, String> errorCodes = new ConcurrentHashMap<>();
     private volatile String lastErrorNode = "";
     private volatile String killMessage;
     private volatile boolean killed;
 
     WorkflowRunner(WorkflowApp app, Map<String, String> properties, String id, String label, LocalEnvironment env,
-                   Path sparkSubmitDir, Path dir, RunListener listener, RunRecord.CoordAction record, Runnable save) {
+                   Path sparkSubmitDir, Path dir, RunListener listener, RunRecord.CoordAction record, Runnable save)
+            throws IOException {
         this.app = app;
         this.id = id;
         this.label = label;
         this.env = env;
-        this.launcher = new ActionLauncher(env, sparkSubmitDir);
+        this.executors = new ActionExecutors(env, sparkSubmitDir);
         this.dir = dir;
         this.listener = listener;
         this.record = record;
@@ -80,7 +82,7 @@ final class WorkflowRunner implements ElScope.Workflow {
             return killed ? "KILLED" : "SUCCEEDED";
         } catch (WorkflowError e) {
             killMessage = e.getMessage();
-            launcher.killAll();
+            executors.killAll();
             return "FAILED";
         } finally {
             branches.shutdownNow();
@@ -106,7 +108,7 @@ final class WorkflowRunner implements ElScope.Workflow {
             } else if (node instanceof WorkflowApp.Kill k) {
                 killMessage = eval(k.message(), "kill " + k.name());
                 killed = true;
-                launcher.killAll();
+                executors.killAll();
                 return null;
             } else if (node instanceof WorkflowApp.Join j) {
                 return j.name();
@@ -173,7 +175,7 @@ final class WorkflowRunner implements ElScope.Workflow {
             record.nodes.add(rec);
         }
         Instant t0 = null;
-        ActionLauncher.Outcome outcome = null;
+        ActionExecutor.Outcome outcome = null;
         for (int attempt = 0; attempt <= a.retryMax(); attempt++) {
             if (attempt > 0) {
                 listener.action(label, a.name(), a.type(), "RETRY", "attempt " + (attempt + 1) + " of "
@@ -190,19 +192,27 @@ final class WorkflowRunner implements ElScope.Workflow {
             }
             try {
                 listener.action(label, a.name(), a.type(), "RUNNING", attempt == 0 ? "" : "attempt " + (attempt + 1));
-                outcome = launcher.run(app, a, text -> actionText(text, a.name()), app.global(),
-                        dir.resolve("work").resolve(a.name()), dir.resolve(a.name() + ".log"));
-            } catch (WorkflowError | IOException e) {
-                outcome = new ActionLauncher.Outcome(false, Map.of(), e.getMessage());
+                Path work = dir.resolve("work").resolve(a.name());
+                LocalPaths.deleteTree(work);
+                Files.createDirectories(work);
+                outcome = executors.run(new ActionExecutor.Attempt(app, a, text -> actionText(text, a.name()),
+                        app.global(), work, dir.resolve(a.name() + ".log")));
+            } catch (WorkflowError e) {
+                outcome = ActionExecutor.Outcome.failed(e.code(), e.getMessage());
+            } catch (java.io.FileNotFoundException e) {
+                outcome = ActionExecutor.Outcome.failed("JA008", e.getMessage());
+            } catch (IOException e) {
+                outcome = ActionExecutor.Outcome.failed("JA009", e.getMessage());
             } finally {
                 slots.release();
             }
-            if (outcome.ok() || killed) {
+            // As Oozie: retry-max retries the transient error codes only, not a main's own exit code.
+            if (outcome.ok() || killed || !outcome.retryable()) {
                 break;
             }
         }
         try {
-            ActionLauncher.deleteTree(dir.resolve("work").resolve(a.name()));
+            LocalPaths.deleteTree(dir.resolve("work").resolve(a.name()));
         } catch (IOException ignored) {
             // a leftover working folder is harmless
         }
@@ -221,6 +231,7 @@ final class WorkflowRunner implements ElScope.Workflow {
             rec.status = killed ? "KILLED" : "ERROR";
             rec.error = outcome.error();
             errors.put(a.name(), outcome.error() == null ? "" : outcome.error());
+            errorCodes.put(a.name(), outcome.errorCode() == null ? "" : outcome.errorCode());
             lastErrorNode = a.name();
         }
         save.run();
@@ -250,7 +261,7 @@ final class WorkflowRunner implements ElScope.Workflow {
     private String actionText(String text, String where) {
         String v = eval(text, where);
         if (v != null && FUNCTION_CALL.matcher(text).find() && markup(v) > markup(text)) {
-            throw new WorkflowError(where + ": JA007: an EL value puts '<' or '&' into the action's XML (" + v
+            throw new WorkflowError("JA007", where + ": JA007: an EL value puts '<' or '&' into the action's XML (" + v
                     + "); Oozie substitutes EL before parsing the action, which then is not well-formed");
         }
         return v;
@@ -264,8 +275,19 @@ final class WorkflowRunner implements ElScope.Workflow {
 
     /** An error of the workflow itself (EL, a bad transition), not of an action's program. */
     static final class WorkflowError extends RuntimeException {
+        private final String code;
+
         WorkflowError(String message) {
+            this("EL_ERROR", message);
+        }
+
+        WorkflowError(String code, String message) {
             super(message);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
         }
     }
 
@@ -274,7 +296,7 @@ final class WorkflowRunner implements ElScope.Workflow {
     @Override public String appPath() { return app.dir().toUri().toString(); }
     @Override public String user() { return System.getProperty("user.name"); }
     @Override public String lastErrorNode() { return lastErrorNode; }
-    @Override public String errorCode(String node) { return errors.containsKey(node) ? "JA018" : ""; }
+    @Override public String errorCode(String node) { return errorCodes.getOrDefault(node, ""); }
     @Override public String errorMessage(String node) { return errors.getOrDefault(node, ""); }
 
     @Override

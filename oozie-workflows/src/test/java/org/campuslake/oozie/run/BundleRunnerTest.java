@@ -38,7 +38,7 @@ class BundleRunnerTest {
         props.put("appRoot", apps.toUri().toString().replaceAll("/$", ""));
         props.put("dataRoot", home.resolve("data").toUri().toString().replaceAll("/$", ""));
         props.put("failDay", failDay);
-        LocalEnvironment.Launcher java = new LocalEnvironment.Launcher(System.getProperty("java.class.path"),
+        LocalEnvironment.Launcher java = new LocalEnvironment.Launcher(null, System.getProperty("java.class.path"),
                 List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), List.of());
         LocalEnvironment env = new LocalEnvironment(home, Paths.get(System.getProperty("java.home"), "bin", "java"),
                 Map.of("java", java), Map.of(), 2, 0, 4096);
@@ -84,7 +84,7 @@ class BundleRunnerTest {
         assertThat(home.resolve("data/day=2026-09-02/_READY")).exists();
         RunRecord.CoordAction produced = action(r, "produce", SEP3);
         assertThat(node(produced, "write-a").counters).containsEntry("rows.written", "7");
-        assertThat(node(produced, "write-b").attempts).isEqualTo(2); // failed once, retried
+        assertThat(node(produced, "write-b").attempts).isEqualTo(2); // threw once (JA018, transient), retried
         assertThat(node(action(r, "consume", SEP3), "read").counters).containsEntry("rows.read", "7");
         // The history holds what the run returned.
         RunHistory history = new RunHistory(home);
@@ -117,7 +117,9 @@ class BundleRunnerTest {
         RunRecord r = run("never", 1, SEP2);
         RunRecord.CoordAction consumed = action(r, "consume", SEP2);
         assertThat(consumed.status).isEqualTo("KILLED");
-        assertThat(consumed.error).startsWith("failed at [read]: Main class [org.campuslake.oozie.run.FixtureStep],"
+        assertThat(consumed.error).startsWith("failed at [read] (2): Main class [org.campuslake.oozie.run.FixtureStep],"
                 + " exit code [2]").contains("missing ");
+        // retry-max="2", yet one attempt: Oozie retries transient error codes only, and a main's exit code is not one.
+        assertThat(node(consumed, "read").attempts).isEqualTo(1);
     }
 }
