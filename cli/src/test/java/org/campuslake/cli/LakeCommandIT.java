@@ -148,7 +148,9 @@ class LakeCommandIT {
     @Test
     @Order(5)
     void importLandsAndValidatesTheDayAndSaysWhatItDid() throws Exception {
-        LakeProcess.Run r = lake("import", "--date", "2026-09-02", "--table", "grades", "--table", "lessons");
+        // The grades and lessons, and the tables they refer to (validation checks the references against them).
+        LakeProcess.Run r = lake("import", "--date", "2026-09-02", "--table", "campuses", "--table", "subjects",
+                "--table", "professors", "--table", "students", "--table", "grades", "--table", "lessons");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("erp.grades").contains("imported").contains("validated").contains("0 failed");
         assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02/_SUCCESS")).exists();

@@ -124,6 +124,10 @@ class SqoopImportIT {
         TableSpec avro = IngestFixture.CATALOG.table("grades");
         assertThat(avro.format()).isEqualTo("avro");
         f.importTable("grades", IngestFixture.SEEDED);
+        // Grades refer to students and subjects: without them in the lake, validation refuses, and says what to do.
+        assertThatThrownBy(() -> f.validate("grades", IngestFixture.SEEDED)).hasMessageContaining(
+                "has no validated partition up to 2026-08-31").hasMessageContaining("import and validate it first");
+        f.ingestOnly(IngestFixture.SEEDED, "campuses", "subjects", "students");
         f.validate("grades", IngestFixture.SEEDED);
         List<String> fromAvro = f.lines(f.layout().raw("grades", IngestFixture.SEEDED));
         FileSystem fs = f.fs();
@@ -144,6 +148,7 @@ class SqoopImportIT {
                 IngestFixture.CATALOG.yaml().replaceAll("(?m)^    format: avro.*\n", ""), "text variant");
         assertThat(text.table("grades").format()).isEqualTo("text");
         f.props.setProperty(IngestConfig.LAKE_ROOT, f.lakeDir.resolveSibling(f.lakeDir.getFileName() + "-text").toUri().toString());
+        f.ingestOnly(IngestFixture.SEEDED, "campuses", "subjects", "students");
         SqoopImporter importer = f.importer();
         importer.importTable(text.table("grades"), IngestFixture.SEEDED);
         new org.campuslake.ingest.validate.ValidationJob(f.config(), text, importer.hadoopConf())
@@ -205,14 +210,26 @@ class SqoopImportIT {
                 "UPDATE erp.students SET birth_date = '0000-00-00', updated_at = " + stamp + " WHERE student_id = 3",
                 "UPDATE erp.professors SET last_name = '  ' WHERE professor_id = 1",
                 "UPDATE erp.campuses SET capacity = -5 WHERE campus_id = 2",
-                "UPDATE erp.companies SET name = CONCAT('Acme', CHAR(10), 'SA', CHAR(1), 'x') WHERE company_id = 1");
+                "UPDATE erp.companies SET name = CONCAT('Acme', CHAR(10), 'SA', CHAR(1), 'x') WHERE company_id = 1",
+                // What an ERP with weaker constraints lets through: a rule between columns broken, and orphans.
+                "UPDATE erp.apprenticeships SET end_date = DATE_SUB(start_date, INTERVAL 1 DAY), updated_at = " + stamp
+                        + " WHERE apprenticeship_id = 1",
+                "SET SESSION foreign_key_checks = 0",
+                "UPDATE erp.audiences SET student_id = 999999, updated_at = " + stamp + " WHERE audience_id = 1",
+                "INSERT INTO erp.lessons SELECT MAX(lesson_id) + 1, 1, 99999, 1, 2027, '2026-09-01 09:00:00', 60, 'A1', "
+                        + stamp + " FROM erp.lessons",
+                "SET SESSION foreign_key_checks = 1");
         Map<String, String> expected = new HashMap<String, String>();
         expected.put("grades", "OUT_OF_RANGE");
         expected.put("attendances", "NOT_ALLOWED_VALUE");
         expected.put("students", "BAD_DATE");
         expected.put("professors", "EMPTY");
         expected.put("campuses", "OUT_OF_RANGE");
-        for (String table : new String[] {"grades", "attendances", "students", "professors", "campuses", "companies"}) {
+        expected.put("apprenticeships", "CROSS_FIELD");
+        expected.put("audiences", "ORPHAN_REFERENCE");
+        expected.put("lessons", "ORPHAN_REFERENCE");
+        for (String table : new String[] {"grades", "attendances", "students", "professors", "campuses", "companies",
+                "apprenticeships", "audiences", "lessons"}) {
             f.importTable(table, D1);
             ValidationResult v = f.validate(table, D1);
             assertThat(v.valid + v.rejected).as(table).isEqualTo(v.input);
@@ -232,6 +249,11 @@ class SqoopImportIT {
         // Delimiters and newlines inside a value do not break the record.
         assertThat(f.lines(f.layout().raw("companies", D1))).anySatisfy(l -> assertThat(l).startsWith("1\001Acme SA x\001"));
         assertThat(f.lines(f.layout().quarantine("students", D1)).get(0)).contains("birth_date=0001-01-01");
+        assertThat(f.lines(f.layout().quarantine("audiences", D1)).get(0))
+                .startsWith("ORPHAN_REFERENCE\tstudent_id=999999: no students.student_id 999999\t1\001");
+        assertThat(f.lines(f.layout().quarantine("lessons", D1)).get(0)).contains("professor_id=99999: no professors");
+        assertThat(f.lines(f.layout().quarantine("apprenticeships", D1)).get(0))
+                .startsWith("CROSS_FIELD\tend_date >= start_date: end_date=");
     }
 
     @Test

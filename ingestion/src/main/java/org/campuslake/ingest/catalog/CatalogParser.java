@@ -29,9 +29,10 @@ final class CatalogParser {
     /** Identifiers end up in SQL and paths: lower-case letters, digits and underscores only. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
-            "mode", "key", "split_by", "mappers", "format", "columns"));
+            "mode", "key", "split_by", "mappers", "format", "columns", "checks"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
-            "type", "nullable", "min", "max", "values", "max_length", "precision", "scale"));
+            "type", "nullable", "min", "max", "values", "max_length", "precision", "scale", "references"));
+    private static final Pattern CHECK = Pattern.compile("([a-z_][a-z0-9_]*)\\s*(<=|>=|!=|<|>|=)\\s*([a-z_][a-z0-9_]*)");
     private static final Set<String> FORMATS = new HashSet<String>(Arrays.asList("text", "avro"));
 
     private final String file;
@@ -71,6 +72,7 @@ final class CatalogParser {
         if (tables.isEmpty()) {
             throw error(tablesTuple.getValueNode(), "no tables");
         }
+        checkReferences(tables);
         return new Catalog(tables);
     }
 
@@ -111,7 +113,17 @@ final class CatalogParser {
             }
             columns.add(column(name, col, c.getKeyNode(), c.getValueNode()));
         }
-        TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, file,
+        List<CrossFieldCheck> checks = new ArrayList<CrossFieldCheck>();
+        if (m.containsKey("checks")) {
+            Node cn = m.get("checks").getValueNode();
+            if (!(cn instanceof SequenceNode)) {
+                throw error(cn, "table '" + name + "': checks must be a list of rules such as 'left_date >= join_date'");
+            }
+            for (Node rule : ((SequenceNode) cn).getValue()) {
+                checks.add(check(name, columns, rule));
+            }
+        }
+        TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, checks, file,
                 keyNode.getStartMark().getLine() + 1);
         ColumnContract keyCol = spec.column(key);
         if (keyCol == null) {
@@ -182,8 +194,69 @@ final class CatalogParser {
                 throw error(pn, what + ": precision (1-38) and scale (0-precision) apply to decimal columns");
             }
         }
-        return new ColumnContract(name, type, nullable, min, max, values, maxLength, precision, scale,
+        String references = null;
+        if (m.containsKey("references")) {
+            Node rn = m.get("references").getValueNode();
+            references = scalar(rn, "references");
+            if (!Pattern.matches("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*", references)) {
+                throw error(rn, what + ": references must name a table's key as table.column");
+            }
+        }
+        return new ColumnContract(name, type, nullable, min, max, values, maxLength, precision, scale, references,
                 keyNode.getStartMark().getLine() + 1);
+    }
+
+    private CrossFieldCheck check(String table, List<ColumnContract> columns, Node rule) {
+        String text = scalar(rule, "check");
+        java.util.regex.Matcher mt = CHECK.matcher(text.trim());
+        if (!mt.matches()) {
+            throw error(rule, "table '" + table + "': check '" + text + "' is not 'column OP column' (OP: < <= > >= = !=)");
+        }
+        ColumnContract a = null;
+        ColumnContract b = null;
+        for (ColumnContract c : columns) {
+            a = c.name().equals(mt.group(1)) ? c : a;
+            b = c.name().equals(mt.group(3)) ? c : b;
+        }
+        if (a == null || b == null) {
+            throw error(rule, "table '" + table + "': check '" + text + "' names a column the table does not have");
+        }
+        if (a.type() != b.type()) {
+            throw error(rule, "table '" + table + "': check '" + text + "' compares " + a.type().name().toLowerCase(Locale.ROOT)
+                    + " with " + b.type().name().toLowerCase(Locale.ROOT));
+        }
+        return new CrossFieldCheck(a.name(), mt.group(2), b.name(), a.type());
+    }
+
+    /** Every reference names another table of the catalog and its key, with the key's type. */
+    private void checkReferences(List<TableSpec> tables) {
+        Map<String, TableSpec> byName = new LinkedHashMap<String, TableSpec>();
+        for (TableSpec t : tables) {
+            byName.put(t.name(), t);
+        }
+        for (TableSpec t : tables) {
+            for (ColumnContract c : t.references()) {
+                String where = file + ":" + c.line() + ": column '" + t.name() + "." + c.name() + "'";
+                TableSpec target = byName.get(c.referencedTable());
+                String column = c.references().substring(c.references().indexOf('.') + 1);
+                if (target == null) {
+                    throw new CatalogException(where + ": references unknown table '" + c.referencedTable() + "'");
+                }
+                if (target == t) {
+                    throw new CatalogException(where + ": references its own table");
+                }
+                if (!target.key().equals(column)) {
+                    throw new CatalogException(where + ": references " + c.references() + ", which is not the key of "
+                            + target.name() + " (" + target.key() + ")");
+                }
+                ColumnType keyType = target.column(column).type();
+                boolean integers = (c.type() == ColumnType.INT || c.type() == ColumnType.BIGINT)
+                        && (keyType == ColumnType.INT || keyType == ColumnType.BIGINT);
+                if (c.type() != keyType && !integers) {
+                    throw new CatalogException(where + ": its type does not match the key " + c.references());
+                }
+            }
+        }
     }
 
     private String bound(Map<String, NodeTuple> m, String key, ColumnType type, String what) {

@@ -17,6 +17,7 @@ public final class ColumnContract implements Serializable {
     private final int maxLength;
     private final int precision;
     private final int scale;
+    private final String references;
     private final int line;
 
     public ColumnContract(String name, ColumnType type, boolean nullable, String min, String max, List<String> values,
@@ -26,6 +27,12 @@ public final class ColumnContract implements Serializable {
 
     public ColumnContract(String name, ColumnType type, boolean nullable, String min, String max, List<String> values,
                           int maxLength, int precision, int scale, int line) {
+        this(name, type, nullable, min, max, values, maxLength, precision, scale, null, line);
+    }
+
+    /** @param references the key this column refers to, {@code table.column}, or null */
+    public ColumnContract(String name, ColumnType type, boolean nullable, String min, String max, List<String> values,
+                          int maxLength, int precision, int scale, String references, int line) {
         this.name = name;
         this.type = type;
         this.nullable = nullable;
@@ -35,6 +42,7 @@ public final class ColumnContract implements Serializable {
         this.maxLength = maxLength;
         this.precision = precision;
         this.scale = scale;
+        this.references = references;
         this.line = line;
     }
 
@@ -52,5 +60,9 @@ public final class ColumnContract implements Serializable {
     /** Decimal precision and scale (decimal columns only; 0 when not given). */
     public int precision() { return precision; }
     public int scale() { return scale; }
+    /** The key this column refers to ({@code table.column}: the row must exist there), or null. */
+    public String references() { return references; }
+    /** The referenced table, or null. */
+    public String referencedTable() { return references == null ? null : references.substring(0, references.indexOf('.')); }
     public int line() { return line; }
 }

@@ -19,11 +19,17 @@ public final class TableSpec implements Serializable {
     private final int mappers;
     private final String format;
     private final List<ColumnContract> columns;
+    private final List<CrossFieldCheck> checks;
     private final String file;
     private final int line;
 
     public TableSpec(String name, ImportMode mode, String key, String splitBy, int mappers, String format,
                      List<ColumnContract> columns, String file, int line) {
+        this(name, mode, key, splitBy, mappers, format, columns, Collections.<CrossFieldCheck>emptyList(), file, line);
+    }
+
+    public TableSpec(String name, ImportMode mode, String key, String splitBy, int mappers, String format,
+                     List<ColumnContract> columns, List<CrossFieldCheck> checks, String file, int line) {
         this.name = name;
         this.mode = mode;
         this.key = key;
@@ -31,6 +37,7 @@ public final class TableSpec implements Serializable {
         this.mappers = mappers;
         this.format = format;
         this.columns = Collections.unmodifiableList(new ArrayList<ColumnContract>(columns));
+        this.checks = Collections.unmodifiableList(new ArrayList<CrossFieldCheck>(checks));
         this.file = file;
         this.line = line;
     }
@@ -42,6 +49,19 @@ public final class TableSpec implements Serializable {
     public int mappers() { return mappers; }
     public String format() { return format; }
     public List<ColumnContract> columns() { return columns; }
+    /** The rules between columns of a row ({@code checks:}). */
+    public List<CrossFieldCheck> checks() { return checks; }
+
+    /** The columns that refer to another table's key ({@code references:}). */
+    public List<ColumnContract> references() {
+        List<ColumnContract> out = new ArrayList<ColumnContract>();
+        for (ColumnContract c : columns) {
+            if (c.references() != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
     /** Where this table is described, for error messages: {@code file:line}. */
     public String where() { return file + ":" + line; }
     public String file() { return file; }

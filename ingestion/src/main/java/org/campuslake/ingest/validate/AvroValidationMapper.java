@@ -22,11 +22,11 @@ public class AvroValidationMapper extends Mapper<AvroKey<GenericRecord>, NullWri
     private final Text outValue = new Text();
 
     @Override
-    protected void setup(Context context) {
+    protected void setup(Context context) throws IOException {
         Catalog catalog = Catalog.parse(context.getConfiguration().get(ValidationMapper.CONF_CATALOG), "catalog (job configuration)");
         spec = catalog.table(context.getConfiguration().get(ValidationMapper.CONF_TABLE));
         columns = Arrays.asList(context.getConfiguration().getStrings(ValidationMapper.CONF_COLUMNS));
-        validator = new RecordValidator(spec, columns);
+        validator = ValidationMapper.withReferences(context.getConfiguration());
         task = context.getTaskAttemptID().getTaskID().toString();
     }
 

@@ -8,8 +8,13 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.campuslake.ingest.catalog.ColumnContract;
+import org.campuslake.ingest.catalog.CrossFieldCheck;
 import org.campuslake.ingest.catalog.TableSpec;
 
 /**
@@ -49,12 +54,24 @@ public final class RecordValidator {
     private final ColumnContract[] contracts;
     private final int keyIndex;
     private final int checkIndex;
+    private final List<CrossFieldCheck> checks;
+    private final int[][] checkColumns;
+    private final List<ColumnContract> references = new ArrayList<ColumnContract>();
+    private final List<Integer> referenceIndexes = new ArrayList<Integer>();
+    private final List<Set<String>> keysOfReferences = new ArrayList<Set<String>>();
+
+    /** Without the reference checks: the values and the rules between columns only. */
+    public RecordValidator(TableSpec spec, List<String> landedColumns) {
+        this(spec, landedColumns, Collections.<String, Set<String>>emptyMap());
+    }
 
     /**
-     * @param landedColumns the columns of the landed files, in order ({@code _columns}); columns the catalog does
-     *                      not describe (schema drift) are carried, not checked
+     * @param landedColumns  the columns of the landed files, in order ({@code _columns}); columns the catalog does
+     *                       not describe (schema drift) are carried, not checked
+     * @param referencedKeys per referencing column, the keys its referenced table has (the references of the
+     *                       columns not in it are not checked)
      */
-    public RecordValidator(TableSpec spec, List<String> landedColumns) {
+    public RecordValidator(TableSpec spec, List<String> landedColumns, Map<String, Set<String>> referencedKeys) {
         this.landedColumns = landedColumns;
         this.contracts = new ColumnContract[landedColumns.size()];
         for (int i = 0; i < contracts.length; i++) {
@@ -65,6 +82,20 @@ public final class RecordValidator {
         for (ColumnContract c : spec.columns()) {
             if (!landedColumns.contains(c.name())) {
                 throw new IllegalArgumentException("the landed files have no column " + c.name() + " (" + spec.where() + ")");
+            }
+        }
+        this.checks = spec.checks();
+        this.checkColumns = new int[checks.size()][];
+        for (int i = 0; i < checks.size(); i++) {
+            checkColumns[i] = new int[] {landedColumns.indexOf(checks.get(i).left()),
+                    landedColumns.indexOf(checks.get(i).right())};
+        }
+        for (ColumnContract c : spec.references()) {
+            Set<String> keys = referencedKeys.get(c.name());
+            if (keys != null) {
+                references.add(c);
+                referenceIndexes.add(landedColumns.indexOf(c.name()));
+                keysOfReferences.add(keys);
             }
         }
     }
@@ -88,6 +119,22 @@ public final class RecordValidator {
             RejectReason r = checkValue(c, f[i]);
             if (r != null) {
                 return new Result(r, c.name() + "=" + abbreviate(f[i]), key, f);
+            }
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            String a = f[checkColumns[i][0]];
+            String b = f[checkColumns[i][1]];
+            if (!checks.get(i).holds(a, b, NULL)) {
+                return new Result(RejectReason.CROSS_FIELD, checks.get(i).text() + ": " + checks.get(i).left() + "="
+                        + abbreviate(a) + ", " + checks.get(i).right() + "=" + abbreviate(b), key, f);
+            }
+        }
+        for (int i = 0; i < references.size(); i++) {
+            String v = f[referenceIndexes.get(i)];
+            if (!NULL.equals(v) && !keysOfReferences.get(i).contains(v)) {
+                ColumnContract c = references.get(i);
+                return new Result(RejectReason.ORPHAN_REFERENCE, c.name() + "=" + abbreviate(v) + ": no "
+                        + c.references() + " " + abbreviate(v), key, f);
             }
         }
         return new Result(null, null, key, f);

@@ -12,7 +12,9 @@ public enum RejectReason {
     OUT_OF_RANGE("outside the allowed range"),
     NOT_ALLOWED_VALUE("not one of the allowed values"),
     TOO_LONG("longer than allowed"),
-    DUPLICATE_KEY("another record of the partition has the same key");
+    DUPLICATE_KEY("another record of the partition has the same key"),
+    CROSS_FIELD("breaks a rule between two of its columns (the catalog's checks)"),
+    ORPHAN_REFERENCE("refers to a key that the referenced table does not have");
 
     private final String description;
 

@@ -84,28 +84,40 @@ public final class ValidationJob extends Configured implements Tool {
         long valid = 0;
         // On a cluster the tables' jobs run side by side (each is a small YARN application: most of its time is
         // start-up); Hadoop's local mode keeps one at a time.
+        // A table is validated after the tables it refers to (their keys of the day included): in waves.
         int parallel = config.localMode() ? 1 : Math.max(1, config.maxMappers());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
-        List<java.util.concurrent.Future<ValidationResult>> results =
-                new ArrayList<java.util.concurrent.Future<ValidationResult>>();
-        for (final TableSpec spec : tables) {
-            results.add(pool.submit(new java.util.concurrent.Callable<ValidationResult>() {
-                @Override
-                public ValidationResult call() throws Exception {
-                    return validate(spec, date);
+        Map<String, java.util.concurrent.Future<ValidationResult>> results =
+                new HashMap<String, java.util.concurrent.Future<ValidationResult>>();
+        try {
+            for (List<TableSpec> wave : waves(tables)) {
+                for (final TableSpec spec : wave) {
+                    results.put(spec.name(), pool.submit(new java.util.concurrent.Callable<ValidationResult>() {
+                        @Override
+                        public ValidationResult call() throws Exception {
+                            return validate(spec, date);
+                        }
+                    }));
                 }
-            }));
+                for (TableSpec spec : wave) {
+                    try {
+                        results.get(spec.name()).get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        System.out.println("erp." + spec.name() + " FAILED: " + e.getCause().getMessage());
+                        return 1;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         for (int i = 0; i < tables.size(); i++) {
             TableSpec spec = tables.get(i);
             ValidationResult r;
             try {
-                r = results.get(i).get();
+                r = results.get(spec.name()).get();
             } catch (java.util.concurrent.ExecutionException e) {
-                pool.shutdownNow();
-                System.out.println("erp." + spec.name() + " FAILED: " + e.getCause().getMessage());
-                return 1;
+                throw new IllegalStateException(e);
             }
             System.out.printf(java.util.Locale.ROOT, "erp.%-16s %,9d valid, %,d quarantined%s%s%n", spec.name(), r.valid,
                     r.rejected, r.byReason.isEmpty() ? "" : " " + r.byReason, r.tooManyRejects()
@@ -126,6 +138,40 @@ public final class ValidationJob extends Configured implements Tool {
         return 0;
     }
 
+    /** The tables in waves: each after every table of the list it refers to. */
+    static List<List<TableSpec>> waves(List<TableSpec> tables) {
+        Map<String, Integer> level = new HashMap<String, Integer>();
+        List<List<TableSpec>> waves = new ArrayList<List<TableSpec>>();
+        List<TableSpec> left = new ArrayList<TableSpec>(tables);
+        java.util.Set<String> listed = new java.util.HashSet<String>();
+        for (TableSpec t : tables) {
+            listed.add(t.name());
+        }
+        while (!left.isEmpty()) {
+            List<TableSpec> wave = new ArrayList<TableSpec>();
+            for (TableSpec t : left) {
+                boolean ready = true;
+                for (org.campuslake.ingest.catalog.ColumnContract c : t.references()) {
+                    if (listed.contains(c.referencedTable()) && !level.containsKey(c.referencedTable())) {
+                        ready = false;
+                    }
+                }
+                if (ready) {
+                    wave.add(t);
+                }
+            }
+            if (wave.isEmpty()) {
+                throw new IllegalStateException("the catalog's references form a cycle among " + left);
+            }
+            for (TableSpec t : wave) {
+                level.put(t.name(), waves.size());
+            }
+            left.removeAll(wave);
+            waves.add(wave);
+        }
+        return waves;
+    }
+
     public ValidationResult validate(TableSpec spec, LocalDate date) throws IOException, InterruptedException,
             ClassNotFoundException {
         Configuration conf = new Configuration(getConf());
@@ -144,6 +190,12 @@ public final class ValidationJob extends Configured implements Tool {
         conf.set(ValidationMapper.CONF_TABLE, spec.name());
         conf.setStrings(ValidationMapper.CONF_COLUMNS, columns.toArray(new String[0]));
         Path out = new Path(layout.scratch(), "validate-" + spec.name() + "-" + date + "-" + System.nanoTime());
+        Path refs = new Path(out + "-references");
+        for (org.campuslake.ingest.catalog.ColumnContract c : spec.references()) {
+            Path file = new Path(refs, c.name());
+            ReferencedKeys.write(fs, file, ReferencedKeys.read(fs, layout, catalog.table(c.referencedTable()), date));
+            conf.set(ReferencedKeys.CONF_PREFIX + c.name(), fs.makeQualified(file).toString());
+        }
         Job job = Job.getInstance(conf, "campus-lake validate erp." + spec.name() + " " + date);
         job.setJarByClass(ValidationJob.class);
         // On a cluster the tasks run in other JVMs, with Hadoop's classpath and this jar only: ship the catalog's
@@ -200,6 +252,7 @@ public final class ValidationJob extends Configured implements Tool {
             return result;
         } finally {
             fs.delete(out, true);
+            fs.delete(refs, true);
         }
     }
 

@@ -3,12 +3,16 @@ package org.campuslake.ingest.validate;
 import java.io.IOException;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.campuslake.ingest.catalog.Catalog;
+import org.campuslake.ingest.catalog.ColumnContract;
 
 import org.campuslake.ingest.catalog.TableSpec;
 
@@ -27,14 +31,31 @@ public class ValidationMapper extends Mapper<LongWritable, Text, Text, Text> {
     private final Text outValue = new Text();
 
     @Override
-    protected void setup(Context context) {
-        validator = fromConf(context.getConfiguration());
+    protected void setup(Context context) throws IOException {
+        validator = withReferences(context.getConfiguration());
     }
 
+    /** The validator of the job's table, without the reference checks (what the reducer needs). */
     static RecordValidator fromConf(Configuration conf) {
         Catalog catalog = Catalog.parse(conf.get(CONF_CATALOG), "catalog (job configuration)");
         TableSpec spec = catalog.table(conf.get(CONF_TABLE));
         return new RecordValidator(spec, Arrays.asList(conf.getStrings(CONF_COLUMNS)));
+    }
+
+    /** The validator of the job's table with every reference check: each referencing column needs its key file. */
+    static RecordValidator withReferences(Configuration conf) throws IOException {
+        Catalog catalog = Catalog.parse(conf.get(CONF_CATALOG), "catalog (job configuration)");
+        TableSpec spec = catalog.table(conf.get(CONF_TABLE));
+        Map<String, Set<String>> keys = new HashMap<String, Set<String>>();
+        for (ColumnContract c : spec.references()) {
+            Set<String> k = ReferencedKeys.load(conf, c.name());
+            if (k == null) {
+                throw new IllegalStateException("erp." + spec.name() + "." + c.name() + " references " + c.references()
+                        + ", but the job names no key file for it (" + ReferencedKeys.CONF_PREFIX + c.name() + ")");
+            }
+            keys.put(c.name(), k);
+        }
+        return new RecordValidator(spec, Arrays.asList(conf.getStrings(CONF_COLUMNS)), keys);
     }
 
     @Override

@@ -66,6 +66,41 @@ class CatalogTest {
                 "nullable must be true or false");
     }
 
+    private static final String TWO = OK
+            + "  parts:\n"
+            + "    mode: full\n"
+            + "    key: part_id\n"
+            + "    columns:\n"
+            + "      part_id:    {type: int, min: 1}\n"
+            + "      thing_id:   {type: bigint, references: things.id}\n"
+            + "      made_on:    {type: date}\n"
+            + "      sold_on:    {type: date, nullable: true}\n"
+            + "    checks:\n"
+            + "      - \"sold_on >= made_on\"\n";
+
+    @Test
+    void readsReferencesAndRulesBetweenColumnsAndChecksThem() {
+        TableSpec parts = parse(TWO).table("parts");
+        assertThat(parts.references()).extracting(ColumnContract::name).containsExactly("thing_id");
+        assertThat(parts.column("thing_id").referencedTable()).isEqualTo("things");
+        assertThat(parts.checks()).extracting(CrossFieldCheck::text).containsExactly("sold_on >= made_on");
+        CrossFieldCheck rule = parts.checks().get(0);
+        assertThat(rule.holds("2026-01-02", "2026-01-01", "\\N")).isTrue();
+        assertThat(rule.holds("2025-12-31", "2026-01-01", "\\N")).isFalse();
+        assertThat(rule.holds("\\N", "2026-01-01", "\\N")).isTrue();
+        assertThat(Catalog.builtIn().table("grades").references()).extracting(ColumnContract::references)
+                .containsExactly("students.student_id", "subjects.subject_id");
+
+        assertError(TWO.replace("things.id}", "thingz.id}"), "test.yaml:15: column 'parts.thing_id': references unknown table 'thingz'");
+        assertError(TWO.replace("things.id}", "things.label}"), "references things.label, which is not the key of things (id)");
+        assertError(TWO.replace("things.id}", "things}"), "references must name a table's key as table.column");
+        assertError(TWO.replace("{type: bigint, references: things.id}", "{type: date, references: things.id}"),
+                "its type does not match the key things.id");
+        assertError(TWO.replace("sold_on >= made_on", "sold_on after made_on"), "is not 'column OP column'");
+        assertError(TWO.replace("sold_on >= made_on", "sold_on >= bought_on"), "names a column the table does not have");
+        assertError(TWO.replace("sold_on >= made_on", "sold_on >= part_id"), "compares date with int");
+    }
+
     private static void assertError(String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(CatalogException.class).hasMessageContaining(message);
     }

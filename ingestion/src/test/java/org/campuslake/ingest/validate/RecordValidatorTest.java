@@ -49,11 +49,13 @@ class RecordValidatorTest {
         assertThat(check(GOOD.replace("82.50", "150.00")).detail).isEqualTo("grade=150.00");
     }
 
+    static final String STUDENT = line("1", "Léa", "Martin", "lea.martin.1@etu.campuslake.fr", "\\N", "F", "2006-03-01",
+            "2025-09-01", "\\N", "1", "2028", "Lycée Victor Hugo, Paris", "active", "2025-09-01 10:00:00.0");
+
     @Test
     void checksStringsForBlanksLengthAndNullability() {
         List<String> cols = STUDENTS.columnNames();
-        String good = line("1", "Léa", "Martin", "lea.martin.1@etu.campuslake.fr", "\\N", "F", "2006-03-01", "2025-09-01",
-                "\\N", "1", "2028", "Lycée Victor Hugo, Paris", "active", "2025-09-01 10:00:00.0");
+        String good = STUDENT;
         RecordValidator v = new RecordValidator(STUDENTS, cols);
         assertThat(v.check(good).valid()).isTrue(); // NULL is fine where nullable
         assertThat(v.check(good.replace("Martin", " ")).reason).isEqualTo(RejectReason.EMPTY);
@@ -61,6 +63,18 @@ class RecordValidatorTest {
                 .isEqualTo(RejectReason.TOO_LONG);
         assertThat(v.check(good.replace("\001F\001", "\001Q\001")).reason).isEqualTo(RejectReason.NOT_ALLOWED_VALUE);
         assertThat(v.check(good.replace("Lycée Victor Hugo, Paris", "\\N")).reason).isEqualTo(RejectReason.NULL_NOT_ALLOWED);
+    }
+
+    @Test
+    void checksReferencesOnlyWhereItIsGivenTheirKeys() {
+        String orphan = GOOD.replace("\00170\001", "\00199999\001");
+        assertThat(check(orphan).valid()).isTrue(); // no keys given: values and rules only
+        java.util.Map<String, java.util.Set<String>> keys = new java.util.HashMap<String, java.util.Set<String>>();
+        keys.put("student_id", new java.util.HashSet<String>(Arrays.asList("70")));
+        RecordValidator v = new RecordValidator(GRADES, GRADE_COLUMNS, keys);
+        assertThat(v.check(GOOD).valid()).isTrue();
+        assertThat(v.check(orphan).reason).isEqualTo(RejectReason.ORPHAN_REFERENCE);
+        assertThat(v.check(orphan.replace("82.50", "150.00")).reason).isEqualTo(RejectReason.OUT_OF_RANGE); // values first
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.campuslake.ingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,17 +18,30 @@ import org.apache.hadoop.mrunit.mapreduce.ReduceDriver;
 import org.apache.hadoop.mrunit.types.Pair;
 import org.campuslake.ingest.catalog.Catalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The validation mapper and reducer with MRUnit: every reject reason, duplicates, routing and counters. */
 class ValidationMapReduceTest {
     private static final String GOOD = RecordValidatorTest.GOOD;
 
-    private static Configuration conf() {
+    @TempDir
+    static Path keys;
+
+    private static Configuration conf() throws IOException {
         Configuration c = new Configuration();
         c.set(ValidationMapper.CONF_CATALOG, Catalog.builtIn().yaml());
         c.set(ValidationMapper.CONF_TABLE, "grades");
         c.setStrings(ValidationMapper.CONF_COLUMNS, RecordValidatorTest.GRADE_COLUMNS.toArray(new String[0]));
+        // The keys the referenced tables have (students, subjects), as the job hands them to its tasks.
+        c.set(ReferencedKeys.CONF_PREFIX + "student_id", keyFile("students", "70", "71"));
+        c.set(ReferencedKeys.CONF_PREFIX + "subject_id", keyFile("subjects", "16"));
         return c;
+    }
+
+    private static String keyFile(String name, String... values) throws IOException {
+        Path f = keys.resolve(name);
+        Files.write(f, Arrays.asList(values), StandardCharsets.UTF_8);
+        return f.toUri().toString();
     }
 
     /** One bad record per mapper-side reason. */
@@ -39,6 +56,7 @@ class ValidationMapReduceTest {
         {"NOT_ALLOWED_VALUE", GOOD.replace("quiz", "homework").replaceFirst("^7", "15")},
         {"EMPTY", GOOD.replace("quiz", " ").replaceFirst("^7", "16")},
         {"TOO_LONG", GOOD.replace("quiz", "quizquizquizquiz").replaceFirst("^7", "17")},
+        {"ORPHAN_REFERENCE", GOOD.replace("\00170\001", "\00199999\001").replaceFirst("^7", "18")},
     };
 
     @Test
@@ -71,7 +89,65 @@ class ValidationMapReduceTest {
         for (String r : reasons) {
             covered.add(RejectReason.valueOf(r));
         }
-        assertThat(EnumSet.complementOf(covered)).containsExactly(RejectReason.DUPLICATE_KEY);
+        assertThat(EnumSet.complementOf(covered)).containsExactlyInAnyOrder(RejectReason.DUPLICATE_KEY,
+                RejectReason.CROSS_FIELD); // the reducer's, and the students' rule below
+        assertThat(ValidationRecord.parse(out.get(BAD.length).getSecond().toString()).detail)
+                .isEqualTo("student_id=99999: no students.student_id 99999");
+    }
+
+    @Test
+    void aRuleBetweenColumnsAndAMissingCampusQuarantineAStudentWithTheirOwnReason() throws Exception {
+        Configuration c = new Configuration();
+        c.set(ValidationMapper.CONF_CATALOG, Catalog.builtIn().yaml());
+        c.set(ValidationMapper.CONF_TABLE, "students");
+        c.setStrings(ValidationMapper.CONF_COLUMNS, RecordValidatorTest.STUDENTS.columnNames().toArray(new String[0]));
+        c.set(ReferencedKeys.CONF_PREFIX + "campus_id", keyFile("campuses", "1", "2"));
+        String good = RecordValidatorTest.STUDENT;
+        String leftBeforeJoin = good.replace("\\N\0011\001", "2025-06-30\0011\001").replaceFirst("^1", "2");
+        String noCampus = good.replace("\\N\0011\001", "\\N\0019\001").replaceFirst("^1", "3");
+        String graduated = good.replace("\\N\0011\001", "2028-06-30\0012\001").replaceFirst("^1", "4");
+        List<Pair<Text, Text>> out = MapDriver.newMapDriver(new ValidationMapper()).withConfiguration(c)
+                .withInput(new LongWritable(0), new Text(good))
+                .withInput(new LongWritable(1), new Text(leftBeforeJoin))
+                .withInput(new LongWritable(2), new Text(noCampus))
+                .withInput(new LongWritable(3), new Text(graduated))
+                .run();
+        assertThat(ValidationRecord.parse(out.get(0).getSecond().toString()).valid).isTrue();
+        ValidationRecord rule = ValidationRecord.parse(out.get(1).getSecond().toString());
+        assertThat(rule.reason).isEqualTo("CROSS_FIELD");
+        assertThat(rule.detail).isEqualTo("left_date >= join_date: left_date=2025-06-30, join_date=2025-09-01");
+        ValidationRecord orphan = ValidationRecord.parse(out.get(2).getSecond().toString());
+        assertThat(orphan.reason).isEqualTo("ORPHAN_REFERENCE");
+        assertThat(orphan.detail).isEqualTo("campus_id=9: no campuses.campus_id 9");
+        assertThat(ValidationRecord.parse(out.get(3).getSecond().toString()).valid).isTrue();
+    }
+
+    @Test
+    void aDayValidatesEachTableAfterTheTablesItRefersTo() {
+        List<List<String>> names = new ArrayList<List<String>>();
+        for (List<org.campuslake.ingest.catalog.TableSpec> wave : ValidationJob.waves(Catalog.builtIn().tables())) {
+            List<String> n = new ArrayList<String>();
+            for (org.campuslake.ingest.catalog.TableSpec t : wave) {
+                n.add(t.name());
+            }
+            names.add(n);
+        }
+        assertThat(names).containsExactly(Arrays.asList("campuses", "subjects", "companies"),
+                Arrays.asList("professors", "students", "events"),
+                Arrays.asList("audiences", "apprenticeships", "lessons", "grades"),
+                Arrays.asList("attendances"));
+        // A table whose references are not in the list goes first: it reads what the lake already has.
+        assertThat(ValidationJob.waves(Arrays.asList(Catalog.builtIn().table("grades")))).hasSize(1);
+    }
+
+    @Test
+    void aJobThatNamesNoKeysForAReferenceFailsAndSaysWhich() throws Exception {
+        Configuration c = conf();
+        c.unset(ReferencedKeys.CONF_PREFIX + "subject_id");
+        MapDriver<LongWritable, Text, Text, Text> d = MapDriver.newMapDriver(new ValidationMapper()).withConfiguration(c)
+                .withInput(new LongWritable(0), new Text(GOOD));
+        org.assertj.core.api.Assertions.assertThatThrownBy(d::run).hasMessageContaining(
+                "erp.grades.subject_id references subjects.subject_id, but the job names no key file for it");
     }
 
     @Test
