@@ -73,9 +73,10 @@ derive_settings() {
   read -ra workers <<< "$WORKER_HOSTS"
   export_setting HADOOP_WORKERS_LIST "$(printf '%s\n' "${workers[@]}")"
   export_setting DAEMON_HEAP "${DAEMON_HEAP_MB}m"
-  export_setting MAP_JAVA_OPTS "-Xmx$((MAP_MEMORY_MB * 4 / 5))m"
-  export_setting REDUCE_JAVA_OPTS "-Xmx$((REDUCE_MEMORY_MB * 4 / 5))m"
-  export_setting AM_JAVA_OPTS "-Xmx$((AM_MEMORY_MB * 4 / 5))m"
+  # TASK_JVM_FLAGS (a profile may set it): JVM flags of every MapReduce task and application master.
+  export_setting MAP_JAVA_OPTS "-Xmx$((MAP_MEMORY_MB * 4 / 5))m${TASK_JVM_FLAGS:+ $TASK_JVM_FLAGS}"
+  export_setting REDUCE_JAVA_OPTS "-Xmx$((REDUCE_MEMORY_MB * 4 / 5))m${TASK_JVM_FLAGS:+ $TASK_JVM_FLAGS}"
+  export_setting AM_JAVA_OPTS "-Xmx$((AM_MEMORY_MB * 4 / 5))m${TASK_JVM_FLAGS:+ $TASK_JVM_FLAGS}"
 }
 
 # lake_profile: the profile `vagrant up` uses, from LAKE_NODES (1: single) or LAKE_PROFILE; the Vagrantfile follows

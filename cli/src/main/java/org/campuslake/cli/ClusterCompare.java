@@ -55,13 +55,64 @@ final class ClusterCompare {
             same &= eq;
             ctx.out.println("  " + x.replace('\t', ' ') + (eq ? "  same" : "  vs cluster: " + y.replace('\t', ' ')));
         }
+        // The analysts' questions of docs/analysts.md, asked through Beeline as the analyst account: same answers.
+        List<String> questions = analystQueries(StageJvm.repo().resolve("docs/analysts.md"));
+        List<List<String>> qa = answers(localUrl, questions);
+        List<List<String>> qb = answers(clusterUrl, questions);
+        ctx.out.println("The analysts' questions of docs/analysts.md through Beeline, local vs cluster:");
+        for (int j = 0; j < questions.size(); j++) {
+            boolean eq = qa.get(j).equals(qb.get(j)) && !qa.get(j).isEmpty();
+            same &= eq;
+            ctx.out.println("  question " + (j + 1) + ": " + qa.get(j).size() + " rows locally, " + qb.get(j).size()
+                    + " on the cluster" + (eq ? ", same" : qa.get(j).isEmpty() ? ", NO ANSWER" : ", DIFFERENT"));
+            if (!eq) {
+                ctx.out.println("    local:   " + String.join(" | ", qa.get(j)).replace('\t', ' '));
+                ctx.out.println("    cluster: " + String.join(" | ", qb.get(j)).replace('\t', ' '));
+            }
+        }
         ctx.out.println(same ? "Local mode and the cluster agree." : "Local mode and the cluster DIFFER (above).");
         return same ? 0 : 1;
     }
 
-    /** Rows of the statements' results, tab-separated, no header (Beeline's tsv2 output). */
+    /** The {@code sql} blocks of a Markdown page, without their final semicolon. */
+    static List<String> analystQueries(java.nio.file.Path page) throws IOException {
+        List<String> queries = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```sql\n(.*?)```")
+                .matcher(java.nio.file.Files.readString(page));
+        while (m.find()) {
+            queries.add(m.group(1).strip().replaceFirst(";$", ""));
+        }
+        return queries;
+    }
+
+    /** Each query's rows, in one Beeline session as the analyst account: a marker row ends each answer. */
+    private static List<List<String>> answers(String url, List<String> queries) throws IOException, InterruptedException {
+        List<String> statements = new ArrayList<>();
+        for (int j = 0; j < queries.size(); j++) {
+            statements.add(queries.get(j));
+            statements.add("SELECT 'end of answer " + j + "'");
+        }
+        List<List<String>> answers = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (String row : beeline(url, "analyst", statements)) {
+            if (row.startsWith("end of answer ")) {
+                answers.add(rows);
+                rows = new ArrayList<>();
+            } else {
+                rows.add(row);
+            }
+        }
+        return answers;
+    }
+
     private static List<String> beeline(String url, List<String> statements) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("-u", url, "-n", "etl", "--silent=true", "--showHeader=false",
+        return beeline(url, "etl", statements);
+    }
+
+    /** Rows of the statements' results, tab-separated, no header (Beeline's tsv2 output). */
+    private static List<String> beeline(String url, String user, List<String> statements)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-u", url, "-n", user, "--silent=true", "--showHeader=false",
                 "--outputformat=tsv2"));
         for (String s : statements) {
             args.addAll(List.of("-e", s));

@@ -161,6 +161,10 @@ class LakeCommandIT {
         assertThat(Files.readString(log)).contains("Sqoop").doesNotContain(password());
         assertThat(r.out()).doesNotContain("INFO");
 
+        LakeProcess.Run quarantine = lake("quarantine", "--date", "2026-09-02");
+        assertThat(quarantine.exit()).as(quarantine.out() + quarantine.err()).isZero();
+        assertThat(quarantine.out()).contains("No quarantined rows in ").contains("ingest date 2026-09-02");
+
         LakeProcess.Run unknown = lake("import", "--date", "2026-09-02", "--table", "nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.out()).contains("unknown table 'nope'");
