@@ -38,6 +38,12 @@ final class ChainRunner {
 
     static RunRecord run(LakeContext ctx, List<LocalDate> dates, String command, RunListener listener, int maxWorkflows)
             throws Exception {
+        return run(ctx, dates, command, listener, maxWorkflows, Map.of());
+    }
+
+    /** @param overrides job properties of this run only (acceptRejects=true), over the environment's */
+    static RunRecord run(LakeContext ctx, List<LocalDate> dates, String command, RunListener listener, int maxWorkflows,
+                         Map<String, String> overrides) throws Exception {
         MariaDbEndpoint db = ctx.localDatabase(null);
         ServicesState s = ctx.services.running().orElseThrow();
         ImportCommand.writeLocalConfig(ctx, db);
@@ -56,6 +62,7 @@ final class ChainRunner {
         props.put("dbPort", Integer.toString(db.port()));
         props.put("metastorePort", Integer.toString(s.metastorePort()));
         props.put("thriftPort", Integer.toString(ThriftService.port()));
+        props.putAll(overrides);
 
         List<ZonedDateTime> times = new ArrayList<>();
         for (LocalDate d : dates) {

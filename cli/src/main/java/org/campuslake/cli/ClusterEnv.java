@@ -100,18 +100,26 @@ final class ClusterEnv {
 
     /** Runs the bundle on the cluster's Oozie server for each date in order (one bundle per date). */
     List<RunRecord> run(LakeContext ctx, List<LocalDate> dates, long timeoutMinutes) throws Exception {
+        return run(ctx, dates, timeoutMinutes, Map.of());
+    }
+
+    /** @param overrides job properties of this run only (acceptRejects=true), as {@code oozie job -D} gives them */
+    List<RunRecord> run(LakeContext ctx, List<LocalDate> dates, long timeoutMinutes, Map<String, String> overrides)
+            throws Exception {
         OozieServer server = oozie();
         String mode = server.systemMode();
         if (!mode.equals("NORMAL")) {
             throw new IllegalStateException("the Oozie server at " + server.url() + " is in " + mode + " mode");
         }
-        Map<String, String> props = jobProperties();
+        Map<String, String> props = new java.util.LinkedHashMap<>(jobProperties());
+        props.putAll(overrides);
+        String options = overrides.containsKey("acceptRejects") ? " --accept-rejects" : "";
         ServerRunner runner = new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000);
         List<RunRecord> out = new ArrayList<>();
         for (LocalDate d : dates) {
             ctx.err.println();
             ctx.err.println("== the bundle for " + d + " on the cluster's Oozie server (" + server.url() + ")");
-            RunRecord r = runner.run(props, d, "run --env cluster --date " + d, COORDINATORS, timeoutMinutes * 60_000);
+            RunRecord r = runner.run(props, d, "run --env cluster --date " + d + options, COORDINATORS, timeoutMinutes * 60_000);
             out.add(r);
             if (!r.status.equals("SUCCEEDED")) {
                 break; // the next date's import starts from this one's watermarks

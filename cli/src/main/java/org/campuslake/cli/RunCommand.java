@@ -44,6 +44,12 @@ final class RunCommand implements Callable<Integer> {
             description = "With --env cluster: kill a date's bundle after this long (default: ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
+    @Option(names = "--accept-rejects",
+            description = "Go on past the reject-ratio decision: the quarantined rows stay out, and the ingest workflow"
+                + " records who accepted which tables' rejects (state/ingest/acceptances/, and its accept-rejects"
+                + " action in lake runs). On a cluster this is the job property acceptRejects=true.")
+    boolean acceptRejects;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         LakeContext ctx = new LakeContext();
         if (env.equals("cluster")) {
             int rc = 0;
-            for (RunRecord r : ClusterEnv.load(ctx).run(ctx, dates, timeoutMinutes)) {
+            for (RunRecord r : ClusterEnv.load(ctx).run(ctx, dates, timeoutMinutes, overrides())) {
                 rc = Math.max(rc, report(ctx, r));
             }
             return rc;
@@ -62,12 +68,17 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown environment '" + env
                     + "' (known: local, cluster; a Vagrant cluster runs its schedule: lake deploy --env vagrant)");
         }
-        String command = "run " + (date != null ? "--date " + date : "--from " + from + " --to " + to);
+        String command = "run " + (date != null ? "--date " + date : "--from " + from + " --to " + to)
+                + (acceptRejects ? " --accept-rejects" : "");
         ctx.err.println("Running the bundle for " + (dates.size() == 1 ? dates.get(0) : dates.size() + " dates, "
                 + dates.get(0) + " to " + dates.get(dates.size() - 1)) + " with the local runner (history and logs:"
                 + " " + ctx.home.root().resolve("runs") + ")");
-        RunRecord r = ChainRunner.run(ctx, dates, command, new ChainProgress(ctx.err), maxWorkflows);
+        RunRecord r = ChainRunner.run(ctx, dates, command, new ChainProgress(ctx.err), maxWorkflows, overrides());
         return report(ctx, r);
+    }
+
+    private java.util.Map<String, String> overrides() {
+        return acceptRejects ? java.util.Map.of("acceptRejects", "true") : java.util.Map.of();
     }
 
     static int report(LakeContext ctx, RunRecord r) {

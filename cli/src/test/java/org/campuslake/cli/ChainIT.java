@@ -58,6 +58,43 @@ class ChainIT {
         return r;
     }
 
+    /**
+     * A day whose grades are too often out of range: the chain stops at the reject-ratio decision, the operator reads
+     * the quarantine, accepts the rejects and the day goes on without them, recorded. The bad rows are then taken
+     * out of the ERP, so the oracle (recomputed on the ERP) and the summary (built without them) can be compared.
+     */
+    private static void acceptedRejects(LocalDate d) throws Exception {
+        String stamp = "'" + d + " 10:00:00'";
+        try (Connection erp = db.connect(EmbeddedMariaDb.ADMIN_USER, "erp"); java.sql.Statement st = erp.createStatement()) {
+            st.execute("SET SESSION sql_mode = ''");
+            st.execute("INSERT INTO grades SELECT grade_id + 10000000, student_id, subject_id, graded_on, 150.00, assessment, "
+                    + stamp + " FROM grades ORDER BY grade_id LIMIT 40");
+        }
+        LakeProcess.Run stopped = lake.run(900, "run", "--date", d.toString());
+        assertThat(stopped.exit()).as(stopped.out() + stopped.err()).isEqualTo(1);
+        assertThat(stopped.out()).contains("reject ratio above the limit in grades");
+        LakeProcess.Run q = lake.run(120, "quarantine", "--date", d.toString(), "--table", "grades");
+        assertThat(q.exit()).as(q.out() + q.err()).isZero();
+        assertThat(q.out()).contains("erp.grades " + d + ": 40 rows").contains("OUT_OF_RANGE").contains("grade=150.00");
+
+        LakeProcess.Run accepted = lake.run(900, "run", "--date", d.toString(), "--accept-rejects");
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.err()).contains("accept-rejects");
+        java.nio.file.Path record = lake.home.resolve("lake/state/ingest/acceptances/ingest_date=" + d + ".properties");
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(record)) {
+            p.load(r);
+        }
+        assertThat(p.getProperty("tables")).isEqualTo("grades");
+        assertThat(p.getProperty("grades.rejected")).isEqualTo("40");
+        assertThat(p.getProperty("rows.accepted")).isEqualTo("40");
+        assertThat(p.getProperty("accepted_by")).isEqualTo(System.getProperty("user.name"));
+        assertThat(p.getProperty("accepted_at")).isNotBlank();
+        try (Connection erp = db.connect(EmbeddedMariaDb.ADMIN_USER, "erp"); java.sql.Statement st = erp.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM grades WHERE grade_id > 10000000")).isEqualTo(40);
+        }
+    }
+
     @Test
     void threeDaysThroughTheBundleMatchTheOracleAndARerunChangesNothing() throws Exception {
         LakeProcess.Run demo = lake.run(900, "demo", "--days", "0");
@@ -75,8 +112,12 @@ class ChainIT {
             d = d.plusDays(1);
             LakeProcess.Run adv = lake.run(300, "erp", "advance", "--to", d.toString());
             assertThat(adv.exit()).as(adv.err()).isZero();
-            LakeProcess.Run r = run(d);
-            assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+            if (i == 2) {
+                acceptedRejects(d);
+            } else {
+                LakeProcess.Run r = run(d);
+                assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+            }
             checkSummary(d);
         }
 
@@ -88,11 +129,14 @@ class ChainIT {
         run(d);
         assertThat(dump()).isEqualTo(before);
 
-        // The history: five runs, newest first, the killed one shown as such, with per-action detail and counters.
+        // The history: six runs, newest first, the stopped and the killed ones shown as such, with per-action detail
+        // and counters.
         LakeProcess.Run runs = lake.run(120, "runs");
         assertThat(runs.exit()).isZero();
         assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+SUCCEEDED\\s.*"))).hasSize(4);
+        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+FAILED\\s.*"))).hasSize(1);
         assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+DIED\\s.*"))).hasSize(1);
+        assertThat(runs.out()).contains("--accept-rejects");
         String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", newest);
         assertThat(detail.out()).contains("run --date " + d).contains("import-lessons").contains("rows.published");
