@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
             "  reset   start the lake over: empty /lake in HDFS, drop the Hive databases, empty the summary",
             "  exec    exec NODE [USER [COMMAND...]]: a command (default: a shell) on one host, as vagrant ssh does",
             "  compare local mode against the cluster after the same demo (same seed, dates and salt): the summary"
-                + " row for row, the curated tables through Beeline (exit code 1 when they differ)",
+                + " row for row, the curated tables through Beeline, with --questions the analysts' questions too"
+                + " (exit code 1 when they differ)",
             "  down    stop every daemon and remove the namespaces; the data stays in .lake/cluster",
             "From this machine the hosts are at 10.200.0.x (.lake/cluster/endpoints.properties): Oozie"
                 + " http://10.200.0.10:11000/oozie, HDFS :9870, YARN :8088. Deploy with lake deploy --env cluster,"
@@ -33,6 +34,11 @@ final class ClusterCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "exec: NODE [USER [COMMAND...]]")
     List<String> args = List.of();
 
+    @picocli.CommandLine.Option(names = "--questions",
+            description = "compare: also ask the analysts' questions of docs/analysts.md through Beeline on both sides"
+                + " and require the same answers (about 3 more minutes on 2 cores).")
+    boolean questions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +49,7 @@ final class ClusterCommand implements Callable<Integer> {
                     "unknown action '" + action + "' (known: " + String.join(", ", ACTIONS) + ")");
         }
         if (action.equals("compare")) {
-            return ClusterCompare.run(new LakeContext());
+            return ClusterCompare.run(new LakeContext(), questions);
         }
         List<String> cmd = new java.util.ArrayList<>(List.of(action));
         cmd.addAll(args);

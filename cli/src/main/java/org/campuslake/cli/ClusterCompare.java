@@ -19,7 +19,8 @@ import org.campuslake.seed.SummaryDiff;
 final class ClusterCompare {
     private ClusterCompare() {}
 
-    static int run(LakeContext ctx) throws Exception {
+    /** @param withQuestions also ask docs/analysts.md's questions on both sides (about 3 more minutes on 2 cores) */
+    static int run(LakeContext ctx, boolean withQuestions) throws Exception {
         ClusterEnv env = ClusterEnv.load(ctx);
         boolean same = true;
         ctx.out.println("Summary database, local vs cluster (rows; every column but published_at):");
@@ -41,11 +42,36 @@ final class ClusterCompare {
         while (m.find()) {
             keys.put(m.group(1), m.group(2));
         }
-        List<String> queries = new ArrayList<>();
-        keys.forEach((t, k) -> queries.add("SELECT '" + t + "', COUNT(*), COUNT(DISTINCT `" + k + "`), SUM(crc32(CAST(`"
-                + k + "` AS STRING))) FROM curated." + t));
-        List<String> a = beeline(localUrl, queries);
-        List<String> b = beeline(clusterUrl, queries);
+        // One statement for all tables: on HiveServer2 its branches are independent stages that run side by side
+        // (hive.exec.parallel), where eleven statements would be eleven MapReduce jobs one after the other.
+        List<String> branches = new ArrayList<>();
+        keys.forEach((t, k) -> branches.add("SELECT '" + t + "' AS t, COUNT(*) AS n, COUNT(DISTINCT `" + k + "`) AS k,"
+                + " SUM(crc32(CAST(`" + k + "` AS STRING))) AS c FROM curated." + t));
+        String counts = String.join(" UNION ALL ", branches);
+        // The analysts' questions of docs/analysts.md, each asked in a Beeline session of its own, as the analyst
+        // account; everything on both sides at once (the cluster's jobs are mostly start-up time).
+        List<String> questions = withQuestions ? analystQueries(StageJvm.repo().resolve("docs/analysts.md")) : List.of();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<List<String>>> jobs = new ArrayList<>();
+        try {
+            for (String url : List.of(localUrl, clusterUrl)) {
+                jobs.add(pool.submit(() -> sorted(beeline(url, "etl", List.of(counts)))));
+            }
+            for (String q : questions) {
+                for (String url : List.of(localUrl, clusterUrl)) {
+                    jobs.add(pool.submit(() -> beeline(url, "analyst", List.of(q))));
+                }
+            }
+            for (java.util.concurrent.Future<List<String>> f : jobs) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> a = jobs.get(0).get();
+        List<String> b = jobs.get(1).get();
         ctx.out.println("Curated tables through Beeline, local (Spark SQL) vs cluster (HiveServer2 3.1.3):"
                 + " table, rows, distinct keys, key checksum");
         for (int j = 0; j < Math.max(a.size(), b.size()); j++) {
@@ -55,11 +81,15 @@ final class ClusterCompare {
             same &= eq;
             ctx.out.println("  " + x.replace('\t', ' ') + (eq ? "  same" : "  vs cluster: " + y.replace('\t', ' ')));
         }
-        // The analysts' questions of docs/analysts.md, asked through Beeline as the analyst account: same answers.
-        List<String> questions = analystQueries(StageJvm.repo().resolve("docs/analysts.md"));
-        List<List<String>> qa = answers(localUrl, questions);
-        List<List<String>> qb = answers(clusterUrl, questions);
-        ctx.out.println("The analysts' questions of docs/analysts.md through Beeline, local vs cluster:");
+        List<List<String>> qa = new ArrayList<>();
+        List<List<String>> qb = new ArrayList<>();
+        for (int j = 0; j < questions.size(); j++) {
+            qa.add(jobs.get(2 + 2 * j).get());
+            qb.add(jobs.get(3 + 2 * j).get());
+        }
+        if (withQuestions) {
+            ctx.out.println("The analysts' questions of docs/analysts.md through Beeline, local vs cluster:");
+        }
         for (int j = 0; j < questions.size(); j++) {
             boolean eq = qa.get(j).equals(qb.get(j)) && !qa.get(j).isEmpty();
             same &= eq;
@@ -85,28 +115,10 @@ final class ClusterCompare {
         return queries;
     }
 
-    /** Each query's rows, in one Beeline session as the analyst account: a marker row ends each answer. */
-    private static List<List<String>> answers(String url, List<String> queries) throws IOException, InterruptedException {
-        List<String> statements = new ArrayList<>();
-        for (int j = 0; j < queries.size(); j++) {
-            statements.add(queries.get(j));
-            statements.add("SELECT 'end of answer " + j + "'");
-        }
-        List<List<String>> answers = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
-        for (String row : beeline(url, "analyst", statements)) {
-            if (row.startsWith("end of answer ")) {
-                answers.add(rows);
-                rows = new ArrayList<>();
-            } else {
-                rows.add(row);
-            }
-        }
-        return answers;
-    }
-
-    private static List<String> beeline(String url, List<String> statements) throws IOException, InterruptedException {
-        return beeline(url, "etl", statements);
+    private static List<String> sorted(List<String> rows) {
+        List<String> out = new ArrayList<>(rows);
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** Rows of the statements' results, tab-separated, no header (Beeline's tsv2 output). */
@@ -114,11 +126,12 @@ final class ClusterCompare {
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("-u", url, "-n", user, "--silent=true", "--showHeader=false",
                 "--outputformat=tsv2"));
+        args.addAll(List.of("--hiveconf", "hive.exec.parallel=true"));
         for (String s : statements) {
             args.addAll(List.of("-e", s));
         }
         Process p = new ProcessBuilder(StageJvm.command("beeline", "org.apache.hive.beeline.BeeLine",
-                List.of("-Xmx512m"), args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                List.of("-Xmx256m"), args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException("Beeline on " + url + " failed (exit code " + p.exitValue() + ") on: " + statements);
