@@ -147,9 +147,14 @@ class ConfigTemplatesTest {
                 "yarn.app.mapreduce.am.resource.mb")) {
             assertThat(Integer.parseInt(mapred.get(key))).as(key).isLessThanOrEqualTo(maxAllocation);
         }
-        // A container's heap leaves room for the JVM's own memory.
-        int mapHeap = Integer.parseInt(mapred.get("mapreduce.map.java.opts").replaceAll("\\D", ""));
-        assertThat(mapHeap).isLessThan(Integer.parseInt(mapred.get("mapreduce.map.memory.mb")));
+        // A container's heap leaves room for the JVM's own memory (the options may hold other flags too).
+        for (String[] pair : new String[][] {{"mapreduce.map.java.opts", "mapreduce.map.memory.mb"},
+                {"mapreduce.reduce.java.opts", "mapreduce.reduce.memory.mb"},
+                {"yarn.app.mapreduce.am.command-opts", "yarn.app.mapreduce.am.resource.mb"}}) {
+            java.util.regex.Matcher heap = Pattern.compile("-Xmx(\\d+)m").matcher(mapred.get(pair[0]));
+            assertThat(heap.find()).as(pair[0] + ": " + mapred.get(pair[0])).isTrue();
+            assertThat(Integer.parseInt(heap.group(1))).as(pair[0]).isLessThan(Integer.parseInt(mapred.get(pair[1])));
+        }
     }
 
     @Test

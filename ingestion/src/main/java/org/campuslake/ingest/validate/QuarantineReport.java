@@ -1,11 +1,8 @@
 package org.campuslake.ingest.validate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.IngestConfig;
 import org.campuslake.ingest.IngestMain;
 import org.campuslake.ingest.LakeLayout;
+import org.campuslake.ingest.PartitionLines;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
 
@@ -96,7 +94,7 @@ public final class QuarantineReport {
         print(read(fs, layout, specs, date, samples), layout, date, System.out);
     }
 
-    static List<Partition> read(FileSystem fs, LakeLayout layout, List<TableSpec> specs, LocalDate date, int samples)
+    static List<Partition> read(FileSystem fs, LakeLayout layout, List<TableSpec> specs, LocalDate date, final int samples)
             throws IOException {
         List<Partition> out = new ArrayList<Partition>();
         for (TableSpec spec : specs) {
@@ -115,21 +113,14 @@ public final class QuarantineReport {
                 if (date != null && !d.equals(date.toString())) {
                     continue;
                 }
-                Partition part = new Partition(spec.name(), d);
-                int keyIndex = keyIndex(fs, layout, spec, LocalDate.parse(d));
-                for (FileStatus f : fs.listStatus(p.getPath())) {
-                    String n = f.getPath().getName();
-                    if (!f.isFile() || n.startsWith("_") || n.startsWith(".")) {
-                        continue;
+                final Partition part = new Partition(spec.name(), d);
+                final int keyIndex = keyIndex(fs, layout, spec, LocalDate.parse(d));
+                PartitionLines.read(fs, p.getPath(), new PartitionLines.Handler() {
+                    @Override
+                    public void line(String line) {
+                        add(part, line, keyIndex, samples);
                     }
-                    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(f.getPath()),
-                            StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = r.readLine()) != null) {
-                            add(part, line, keyIndex, samples);
-                        }
-                    }
-                }
+                });
                 Path state = layout.validationState(spec.name(), LocalDate.parse(d));
                 if (fs.exists(state)) {
                     Properties s = new Properties();

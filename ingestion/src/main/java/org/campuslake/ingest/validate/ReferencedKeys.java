@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.LakeLayout;
+import org.campuslake.ingest.PartitionLines;
 import org.campuslake.ingest.catalog.ImportMode;
 import org.campuslake.ingest.catalog.TableSpec;
 
@@ -52,25 +53,18 @@ public final class ReferencedKeys {
         if (target.mode() == ImportMode.FULL) {
             partitions = partitions.subList(partitions.size() - 1, partitions.size());
         }
-        Set<String> keys = new HashSet<String>();
+        final Set<String> keys = new HashSet<String>();
         for (Path p : partitions) {
-            int index = ValidationJob.readColumns(fs, new Path(p, LakeLayout.COLUMNS)).indexOf(target.key());
+            final int index = ValidationJob.readColumns(fs, new Path(p, LakeLayout.COLUMNS)).indexOf(target.key());
             if (index < 0) {
                 throw new IOException(p + " has no column " + target.key());
             }
-            for (FileStatus f : fs.listStatus(p)) {
-                String n = f.getPath().getName();
-                if (!f.isFile() || n.startsWith("_") || n.startsWith(".")) {
-                    continue;
+            PartitionLines.read(fs, p, new PartitionLines.Handler() {
+                @Override
+                public void line(String line) {
+                    keys.add(RecordValidator.split(line)[index]);
                 }
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(f.getPath()),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        keys.add(RecordValidator.split(line)[index]);
-                    }
-                }
-            }
+            });
         }
         return keys;
     }
