@@ -70,15 +70,16 @@ public final class KpiJob {
                 spark.stop();
             }
         } catch (SummaryPublisher.PublishException e) {
+            // The user's line last on stdout (a launcher's error names it), the trace on stderr.
             LOG.error("analytics job failed", e);
-            System.err.println("KpiJob: " + e.getMessage());
+            System.out.println("KpiJob: " + e.getMessage());
             rc = 1;
         } catch (IllegalArgumentException e) {
-            System.err.println("KpiJob: " + e.getMessage());
+            System.out.println("KpiJob: " + e.getMessage());
             rc = 2;
         } catch (Exception e) {
             LOG.error("analytics job failed", e);
-            System.err.println("KpiJob: " + e.getMessage());
+            System.out.println("KpiJob: " + e.getMessage());
             rc = 1;
         }
         System.exit(rc);
