@@ -43,6 +43,7 @@ import org.campuslake.ingest.catalog.TableSpec;
 public final class ValidationJob extends Configured implements Tool {
     private final IngestConfig config;
     private final Catalog catalog;
+    private final Map<String, java.util.Set<String>> keysOf = new HashMap<String, java.util.Set<String>>();
 
     public ValidationJob(IngestConfig config, Catalog catalog, Configuration conf) {
         super(conf);
@@ -140,36 +141,50 @@ public final class ValidationJob extends Configured implements Tool {
 
     /** The tables in waves: each after every table of the list it refers to. */
     static List<List<TableSpec>> waves(List<TableSpec> tables) {
-        Map<String, Integer> level = new HashMap<String, Integer>();
         List<List<TableSpec>> waves = new ArrayList<List<TableSpec>>();
         List<TableSpec> left = new ArrayList<TableSpec>(tables);
-        java.util.Set<String> listed = new java.util.HashSet<String>();
-        for (TableSpec t : tables) {
-            listed.add(t.name());
-        }
         while (!left.isEmpty()) {
             List<TableSpec> wave = new ArrayList<TableSpec>();
             for (TableSpec t : left) {
-                boolean ready = true;
-                for (org.campuslake.ingest.catalog.ColumnContract c : t.references()) {
-                    if (listed.contains(c.referencedTable()) && !level.containsKey(c.referencedTable())) {
-                        ready = false;
-                    }
-                }
-                if (ready) {
+                if (!refersToAny(t, left)) {
                     wave.add(t);
                 }
             }
             if (wave.isEmpty()) {
-                throw new IllegalStateException("the catalog's references form a cycle among " + left);
-            }
-            for (TableSpec t : wave) {
-                level.put(t.name(), waves.size());
+                throw new IllegalStateException("the catalog's references form a cycle among " + left.size() + " tables");
             }
             left.removeAll(wave);
             waves.add(wave);
         }
         return waves;
+    }
+
+    private static boolean refersToAny(TableSpec t, List<TableSpec> others) {
+        for (org.campuslake.ingest.catalog.ColumnContract c : t.references()) {
+            for (TableSpec o : others) {
+                if (o.name().equals(c.referencedTable())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The keys of a referenced table as of a date, read once per run: several tables of a day refer to the same
+     * one (students: four of them).
+     */
+    private java.util.Set<String> referencedKeys(FileSystem fs, LakeLayout layout, TableSpec target, LocalDate date)
+            throws IOException {
+        String key = target.name() + "@" + date;
+        synchronized (keysOf) {
+            java.util.Set<String> keys = keysOf.get(key);
+            if (keys == null) {
+                keys = ReferencedKeys.read(fs, layout, target, date);
+                keysOf.put(key, keys);
+            }
+            return keys;
+        }
     }
 
     public ValidationResult validate(TableSpec spec, LocalDate date) throws IOException, InterruptedException,
@@ -193,7 +208,7 @@ public final class ValidationJob extends Configured implements Tool {
         Path refs = new Path(out + "-references");
         for (org.campuslake.ingest.catalog.ColumnContract c : spec.references()) {
             Path file = new Path(refs, c.name());
-            ReferencedKeys.write(fs, file, ReferencedKeys.read(fs, layout, catalog.table(c.referencedTable()), date));
+            ReferencedKeys.write(fs, file, referencedKeys(fs, layout, catalog.table(c.referencedTable()), date));
             conf.set(ReferencedKeys.CONF_PREFIX + c.name(), fs.makeQualified(file).toString());
         }
         Job job = Job.getInstance(conf, "campus-lake validate erp." + spec.name() + " " + date);

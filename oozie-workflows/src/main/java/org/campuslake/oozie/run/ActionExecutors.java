@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The action types the local runner runs, one executor each, and the processes they have running. */
 final class ActionExecutors {
-    private static final Set<String> TYPES = Set.of("java", "sqoop", "hive2", "shell", "email", "fs");
-
     private final Map<String, ActionExecutor> executors;
     private final Processes processes = new Processes();
 
@@ -25,10 +23,6 @@ final class ActionExecutors {
                 "shell", new ShellActionExecutor(env, processes, sparkSubmitDir),
                 "email", new EmailActionExecutor(),
                 "fs", new FsActionExecutor());
-    }
-
-    static boolean supports(String type) {
-        return TYPES.contains(type);
     }
 
     ActionExecutor.Outcome run(ActionExecutor.Attempt attempt) throws IOException, InterruptedException {

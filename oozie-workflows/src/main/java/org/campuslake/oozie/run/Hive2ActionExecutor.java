@@ -20,11 +20,6 @@ final class Hive2ActionExecutor extends JavaActionExecutor {
     }
 
     @Override
-    String mainClass(Attempt a) {
-        return env.launcher("hive2").mainClass();
-    }
-
-    @Override
     List<String> jvmOptions(Attempt a) {
         return env.launcher("hive2").jvmOptions();
     }

@@ -37,9 +37,10 @@ class JavaActionExecutor extends ActionExecutor {
         return "java";
     }
 
-    /** The main class the launcher calls: the action's for java, the sharelib's for the others. */
+    /** The main class the launcher calls: the sharelib's (sqoop, hive2), or the action's own (java). */
     String mainClass(Attempt a) {
-        return a.eval().apply(Xml.childText(a.body(), "main-class"));
+        String sharelib = env.launcher(launcherKind()).mainClass();
+        return sharelib != null ? sharelib : a.eval().apply(Xml.childText(a.body(), "main-class"));
     }
 
     List<String> arguments(Attempt a) throws IOException {

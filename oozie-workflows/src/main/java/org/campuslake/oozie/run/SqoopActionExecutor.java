@@ -17,11 +17,6 @@ final class SqoopActionExecutor extends JavaActionExecutor {
     }
 
     @Override
-    String mainClass(Attempt a) {
-        return env.launcher("sqoop").mainClass();
-    }
-
-    @Override
     List<String> jvmOptions(Attempt a) {
         return env.launcher("sqoop").jvmOptions();
     }
