@@ -55,11 +55,11 @@ final class ClusterCompare {
         List<java.util.concurrent.Future<List<String>>> jobs = new ArrayList<>();
         try {
             for (String url : List.of(localUrl, clusterUrl)) {
-                jobs.add(pool.submit(() -> sorted(beeline(url, "etl", List.of(counts)))));
+                jobs.add(pool.submit(() -> sorted(beeline(url, "etl", counts))));
             }
             for (String q : questions) {
                 for (String url : List.of(localUrl, clusterUrl)) {
-                    jobs.add(pool.submit(() -> beeline(url, "analyst", List.of(q))));
+                    jobs.add(pool.submit(() -> beeline(url, "analyst", q)));
                 }
             }
             for (java.util.concurrent.Future<List<String>> f : jobs) {
@@ -121,20 +121,18 @@ final class ClusterCompare {
         return out;
     }
 
-    /** Rows of the statements' results, tab-separated, no header (Beeline's tsv2 output). */
-    private static List<String> beeline(String url, String user, List<String> statements)
+    /** Rows of the statement's result, tab-separated, no header (Beeline's tsv2 output). */
+    private static List<String> beeline(String url, String user, String statement)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("-u", url, "-n", user, "--silent=true", "--showHeader=false",
                 "--outputformat=tsv2"));
         args.addAll(List.of("--hiveconf", "hive.exec.parallel=true"));
-        for (String s : statements) {
-            args.addAll(List.of("-e", s));
-        }
+        args.addAll(List.of("-e", statement));
         Process p = new ProcessBuilder(StageJvm.command("beeline", "org.apache.hive.beeline.BeeLine",
                 List.of("-Xmx256m"), args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IOException("Beeline on " + url + " failed (exit code " + p.exitValue() + ") on: " + statements);
+            throw new IOException("Beeline on " + url + " failed (exit code " + p.exitValue() + ") on: " + statement);
         }
         List<String> rows = new ArrayList<>();
         for (String l : out.split("\n")) {

@@ -21,10 +21,10 @@ public final class RejectAcceptance {
     private RejectAcceptance() {}
 
     public static void main(String[] args) throws Exception {
-        String config = option(args, "--config");
-        String date = option(args, "--date");
-        String tables = option(args, "--tables");
-        String by = option(args, "--by");
+        String config = StepArgs.value(args, "--config");
+        String date = StepArgs.value(args, "--date");
+        String tables = StepArgs.value(args, "--tables");
+        String by = StepArgs.value(args, "--by");
         if (config == null || date == null || tables == null || by == null) {
             System.out.println("accept-rejects: usage: RejectAcceptance --config FILE --date YYYY-MM-DD --tables T1,T2 --by USER");
             System.exit(2);
@@ -69,14 +69,5 @@ public final class RejectAcceptance {
         Properties output = new Properties();
         output.setProperty("rows.accepted", Long.toString(rows));
         StepArgs.captureOutput(output);
-    }
-
-    private static String option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return null;
     }
 }

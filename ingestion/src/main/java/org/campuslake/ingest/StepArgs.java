@@ -101,6 +101,16 @@ public final class StepArgs {
         return new StepArgs(config, date, catalog, tables, flags);
     }
 
+    /** The value after {@code name} on a command line, or null when it is not there. */
+    public static String value(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     /** Writes the step's output properties where the Oozie launcher (or the local runner) reads them, if asked. */
     public static void captureOutput(Properties p) throws IOException {
         String file = System.getProperty("oozie.action.output.properties");

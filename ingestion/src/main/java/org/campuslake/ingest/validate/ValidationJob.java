@@ -322,12 +322,11 @@ public final class ValidationJob extends Configured implements Tool {
     }
 
     static String option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
+        String v = StepArgs.value(args, name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing " + name);
         }
-        throw new IllegalArgumentException("missing " + name);
+        return v;
     }
 
     /** Adds the jars holding these classes to the job's task classpath ("tmpjars", as -libjars does). */
