@@ -14,6 +14,10 @@ public final class ImportResult {
     public final List<String> drift;
     public final double seconds;
     public final boolean cachedRecordClass;
+    /** The whole-table reconciliation: rows re-imported, keys deleted at the source, rows the next window takes. */
+    public long repaired;
+    public long deleted;
+    public long later;
 
     ImportResult(String table, LocalDate date, ImportMode mode, ImportWindow window, long rows, List<String> drift,
                  double seconds, boolean cachedRecordClass) {
@@ -25,5 +29,24 @@ public final class ImportResult {
         this.drift = drift;
         this.seconds = seconds;
         this.cachedRecordClass = cachedRecordClass;
+    }
+
+    ImportResult reconciled(SqoopImporter.Reconciliation r) {
+        this.repaired = r.repaired;
+        this.deleted = r.deleted.length;
+        this.later = r.later;
+        return this;
+    }
+
+    /** ", 2 repaired, 1 deleted at the source" or nothing. */
+    public String reconciliation() {
+        StringBuilder sb = new StringBuilder();
+        if (repaired > 0) {
+            sb.append(", ").append(repaired).append(" repaired (rows no window had taken)");
+        }
+        if (deleted > 0) {
+            sb.append(", ").append(deleted).append(" deleted at the source");
+        }
+        return sb.toString();
     }
 }

@@ -14,7 +14,8 @@ import org.campuslake.ingest.catalog.TableSpec;
  * staging folder with the source's count, publishes the partition and commits the watermark
  * ({@code IngestCommit --config FILE --date YYYY-MM-DD [--table T ...]}). Every table is tried; exit code 1 when
  * one failed (its previous partition and watermark stay), 2 on bad arguments. Output properties:
- * {@code <table>.rows} and {@code rows.imported}.
+ * {@code <table>.rows}, {@code <table>.repaired}, {@code <table>.deleted}, {@code rows.imported},
+ * {@code rows.repaired} and {@code rows.deleted}.
  */
 public final class IngestCommit {
     private IngestCommit() {}
@@ -41,18 +42,26 @@ public final class IngestCommit {
         Properties output = new Properties();
         List<String> failed = new ArrayList<String>();
         long total = 0;
+        long repaired = 0;
+        long deleted = 0;
         for (TableSpec spec : a.tables) {
             try {
                 ImportResult r = importer.commit(spec, TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
                 total += r.rows;
+                repaired += r.repaired;
+                deleted += r.deleted;
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
-                System.out.printf(Locale.ROOT, "erp.%-16s %,9d rows published%n", spec.name(), r.rows);
+                output.setProperty(spec.name() + ".repaired", Long.toString(r.repaired));
+                output.setProperty(spec.name() + ".deleted", Long.toString(r.deleted));
+                System.out.printf(Locale.ROOT, "erp.%-16s %,9d rows published%s%n", spec.name(), r.rows, r.reconciliation());
             } catch (ImportException | IllegalArgumentException e) {
                 failed.add(spec.name());
                 System.out.println("erp." + spec.name() + " FAILED: " + e.getMessage());
             }
         }
         output.setProperty("rows.imported", Long.toString(total));
+        output.setProperty("rows.repaired", Long.toString(repaired));
+        output.setProperty("rows.deleted", Long.toString(deleted));
         output.setProperty("failed", String.join(",", failed));
         StepArgs.captureOutput(output);
         return failed.isEmpty() ? 0 : 1;

@@ -25,6 +25,10 @@ public final class IngestConfig {
     public static final String WORK_DIR = "ingest.work.dir";
     public static final String LOCAL_MODE = "ingest.hadoop.local";
     public static final String CATALOG = "ingest.catalog";
+    /** Keys per bucket of the whole-table reconciliation (count and key checksum per bucket). */
+    public static final String RECONCILE_BUCKET_KEYS = "ingest.reconcile.bucket.keys";
+    /** Most rows one table's repair import takes; more means something else is wrong, and the table fails. */
+    public static final String REPAIR_MAX_ROWS = "ingest.reconcile.repair.max.rows";
     /** Tests only: stop an import at a named point, as a kill would. */
     public static final String FAULT = "ingest.fault";
 
@@ -65,6 +69,8 @@ public final class IngestConfig {
     public int maxMappers() { return Integer.parseInt(get(MAX_MAPPERS, "4")); }
     public boolean localMode() { return Boolean.parseBoolean(get(LOCAL_MODE, "false")); }
     public String fault() { return get(FAULT, ""); }
+    public long reconcileBucketKeys() { return Long.parseLong(get(RECONCILE_BUCKET_KEYS, "1000")); }
+    public long repairMaxRows() { return Long.parseLong(get(REPAIR_MAX_ROWS, "100000")); }
 
     public Path ormCacheDir() {
         return Paths.get(get(ORM_CACHE_DIR, System.getProperty("java.io.tmpdir") + "/campus-lake-sqoop-orm"));

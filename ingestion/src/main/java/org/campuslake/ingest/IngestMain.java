@@ -49,10 +49,12 @@ public final class IngestMain {
             String prefix = String.format(Locale.ROOT, "[%d/%d] erp.%-16s", i, specs.size(), spec.name());
             try {
                 ImportResult r = importer.importTable(spec, date);
-                System.out.printf(Locale.ROOT, "%s imported %,9d rows in %5.1f s (%s%s)%s%n", prefix, r.rows, r.seconds,
+                System.out.printf(Locale.ROOT, "%s imported %,9d rows in %5.1f s (%s%s)%s%s%n", prefix, r.rows, r.seconds,
                         spec.mode().name().toLowerCase(Locale.ROOT), r.window.reused ? ", same window as before" : "",
-                        r.drift.isEmpty() ? "" : "  SCHEMA DRIFT: new column(s) " + r.drift);
+                        r.reconciliation(), r.drift.isEmpty() ? "" : "  SCHEMA DRIFT: new column(s) " + r.drift);
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
+                output.setProperty(spec.name() + ".repaired", Long.toString(r.repaired));
+                output.setProperty(spec.name() + ".deleted", Long.toString(r.deleted));
                 if (validate) {
                     long v0 = System.nanoTime();
                     ValidationResult v = new ValidationJob(config, catalog, importer.hadoopConf()).validate(spec, date);

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.sqoop.Sqoop;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the source schema is checked against the catalog (a vanished table or a changed type stops here);</li>
  *   <li>the window is taken: the one recorded for this date on a rerun, else the next one after the watermark;</li>
  *   <li>Sqoop writes into a hidden staging folder; the landed rows must equal the source's count for the window;</li>
+ *   <li>the whole table is reconciled with the lake ({@link TableReconciler}): rows no window took are
+ *       re-imported into the staging folder, and keys the source lost are counted as deleted;</li>
  *   <li>{@link PartitionPublisher} writes {@code _SUCCESS} and renames the folder into place;</li>
  *   <li>only then is the watermark committed.</li>
  * </ol>
@@ -121,6 +124,11 @@ public final class SqoopImporter {
 
     /** Runs Sqoop for the plan's window into its staging folder, reusing a cached record class; true if cached. */
     public boolean land(TableSpec spec, TablePlan plan) throws ImportException {
+        return sqoop(spec, plan, plan.window, plan.staging, Math.min(spec.mappers(), config.maxMappers()), "import");
+    }
+
+    private boolean sqoop(TableSpec spec, TablePlan plan, ImportWindow window, Path target, int mappers, String what)
+            throws ImportException {
         String table = config.schema() + "." + spec.name();
         try {
             java.nio.file.Path bindir = config.workDir().resolve("bin-" + spec.name() + "-" + System.nanoTime());
@@ -128,16 +136,16 @@ public final class SqoopImporter {
             java.nio.file.Path jar = ormCache.lookup(spec.name(), plan.signature);
             Files.createDirectories(outdir);
             List<String> args = SqoopArguments.importArgs(sqoopUrl(config.jdbcUrl()), config.user(),
-                    passwordFileUri(config.passwordFile()), spec, plan.columns, plan.window, plan.staging.toString(),
-                    Math.min(spec.mappers(), config.maxMappers()), "campus-lake import " + table + " " + plan.date,
+                    passwordFileUri(config.passwordFile()), spec, plan.columns, window, target.toString(),
+                    mappers, "campus-lake " + what + " " + table + " " + plan.date,
                     outdir.toString(), bindir.toString(), jar == null ? null : jar.toString());
-            LOG.info("Importing {} for {} ({}; {})", table, plan.date, spec.mode().name().toLowerCase(java.util.Locale.ROOT),
-                    plan.window);
+            LOG.info("Sqoop {} of {} for {} ({}; {})", what, table, plan.date,
+                    spec.mode().name().toLowerCase(java.util.Locale.ROOT), window);
             try {
                 int rc = Sqoop.runTool(args.toArray(new String[0]), new Configuration(conf));
                 if (rc != 0) {
-                    fs.delete(plan.staging, true);
-                    throw new ImportException("Sqoop import of " + table + " failed (exit code " + rc
+                    fs.delete(target, true);
+                    throw new ImportException("Sqoop " + what + " of " + table + " failed (exit code " + rc
                             + "; its log says why)");
                 }
                 if (jar == null) {
@@ -148,7 +156,7 @@ public final class SqoopImporter {
             }
             return jar != null;
         } catch (IOException e) {
-            throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
+            throw new ImportException(what + " of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -167,20 +175,97 @@ public final class SqoopImporter {
             }
             long landed = LandedFiles.count(fs, plan.staging, spec.format());
             if (landed != plan.expected) {
-                fs.delete(plan.staging, true);
-                throw new ImportException("reconciliation failed for " + table + ": the source has " + plan.expected
-                        + " rows in the window (" + plan.window + ") but " + landed + " landed");
+                long now = countNow(table, plan.window);
+                if (now == plan.expected) {
+                    fs.delete(plan.staging, true);
+                    throw new ImportException("reconciliation failed for " + table + ": the source has " + plan.expected
+                            + " rows in the window (" + plan.window + ") but " + landed + " landed");
+                }
+                // Writers changed the window while Sqoop read it: no count can match; the key reconciliation
+                // below finds what the window missed, and the next window takes the rows stamped after it.
+                LOG.warn("{} changed during its import ({} rows in the window before, {} now, {} landed): reconciling"
+                        + " its keys with the lake", table, plan.expected, now, landed);
             }
+            Reconciliation rec = reconcile(spec, plan);
             publisher.writeFile(new Path(plan.staging, LakeLayout.COLUMNS), String.join("\n", plan.columns) + "\n");
             fault("before-publish");
             publisher.publish(plan.staging, plan.partition);
             fault("before-watermark");
             watermarks.commit(new Watermark(plan.table, plan.date, plan.mode, plan.window.lower, plan.window.upper,
-                    landed, String.join(",", plan.columns), String.join(",", plan.drift)));
-            return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed, plan.drift,
-                    (System.nanoTime() - startNanos) / 1e9, cachedRecordClass);
+                    landed + rec.repaired, String.join(",", plan.columns), String.join(",", plan.drift))
+                    .reconciled(rec.repaired, rec.deleted.length));
+            return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed + rec.repaired, plan.drift,
+                    (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec);
         } catch (IOException e) {
             throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The whole-table check after the window's count ({@link TableReconciler}): rows the windows never took are
+     * re-imported into the staging folder (a bounded repair import, as {@code part-repair-*} files), so they are in
+     * this date's partition and validated with it.
+     */
+    private Reconciliation reconcile(TableSpec spec, TablePlan plan) throws ImportException, IOException {
+        if (!TableReconciler.applies(spec)) {
+            return Reconciliation.NONE;
+        }
+        String table = config.schema() + "." + spec.name();
+        TableReconciler.Gaps gaps;
+        try (Connection c = connect()) {
+            gaps = new TableReconciler(fs, layout, config.schema(), config.reconcileBucketKeys()).compare(c, spec, plan);
+        } catch (SQLException e) {
+            throw new ImportException("reconciling " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
+        }
+        if (gaps.missing.length == 0) {
+            return new Reconciliation(0, gaps);
+        }
+        if (gaps.missing.length > config.repairMaxRows()) {
+            throw new ImportException(table + " has " + gaps.missing.length + " rows the lake never imported (first key "
+                    + gaps.missing[0] + "), more than the repair bound " + IngestConfig.REPAIR_MAX_ROWS + "="
+                    + config.repairMaxRows() + ": raise it for this run (-D" + IngestConfig.REPAIR_MAX_ROWS + "=N)");
+        }
+        String where = TableReconciler.repairWhere(spec, gaps.missing, plan.window.upper);
+        long expected;
+        try (Connection c = connect()) {
+            expected = count(c, table, ImportWindow.restore(null, null, where, false));
+        } catch (SQLException e) {
+            throw new ImportException("counting the repair of " + table + " failed: " + e.getMessage(), e);
+        }
+        Path target = new Path(plan.staging.getParent(), plan.staging.getName() + "_repair");
+        fs.delete(target, true);
+        LOG.warn("{}: {} row(s) the lake never imported (late stamps or commits during an import), first key {}:"
+                + " re-importing them", table, gaps.missing.length, gaps.missing[0]);
+        sqoop(spec, plan, ImportWindow.restore(null, null, where, false), target, 1, "repair import");
+        long landed = LandedFiles.count(fs, target, spec.format());
+        if (landed != expected) {
+            fs.delete(target, true);
+            throw new ImportException("reconciliation failed for the repair import of " + table + ": the source has "
+                    + expected + " rows for it but " + landed + " landed");
+        }
+        for (FileStatus f : fs.listStatus(target)) {
+            String n = f.getPath().getName();
+            if (n.startsWith("part-") && !fs.rename(f.getPath(), new Path(plan.staging, "part-repair-" + n.substring(5)))) {
+                throw new IOException("cannot move " + f.getPath() + " into " + plan.staging);
+            }
+        }
+        fs.delete(target, true);
+        return new Reconciliation(landed, gaps);
+    }
+
+    /** What the whole-table check found and repaired. */
+    static final class Reconciliation {
+        static final Reconciliation NONE = new Reconciliation(0, null);
+        final long repaired;
+        final long[] deleted;
+        final long later;
+        final int differing;
+
+        Reconciliation(long repaired, TableReconciler.Gaps gaps) {
+            this.repaired = repaired;
+            this.deleted = gaps == null ? new long[0] : gaps.deleted;
+            this.later = gaps == null ? 0 : gaps.later;
+            this.differing = gaps == null ? 0 : gaps.differing;
         }
     }
 
@@ -208,6 +293,14 @@ public final class SqoopImporter {
                 return ImportWindow.lastModified(lower, date, config.overlapMinutes(), false, null);
             default:
                 return ImportWindow.full();
+        }
+    }
+
+    private long countNow(String table, ImportWindow w) throws ImportException {
+        try (Connection c = connect()) {
+            return count(c, table, w);
+        } catch (SQLException e) {
+            throw new ImportException("counting " + table + " again failed: " + e.getMessage(), e);
         }
     }
 

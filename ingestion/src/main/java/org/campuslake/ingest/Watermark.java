@@ -18,6 +18,9 @@ public final class Watermark {
     public final long rows;
     public final String columns;
     public final String drift;
+    /** Rows of {@link #rows} the whole-table reconciliation re-imported, and keys it found deleted at the source. */
+    public long repaired;
+    public long deleted;
 
     public Watermark(String table, LocalDate date, ImportMode mode, String lower, String upper, long rows,
                      String columns, String drift) {
@@ -45,6 +48,8 @@ public final class Watermark {
         p.setProperty("rows", Long.toString(rows));
         p.setProperty("columns", columns);
         p.setProperty("drift", drift == null ? "" : drift);
+        p.setProperty("repaired", Long.toString(repaired));
+        p.setProperty("deleted", Long.toString(deleted));
         return p;
     }
 
@@ -52,6 +57,13 @@ public final class Watermark {
         return new Watermark(p.getProperty("table"), LocalDate.parse(p.getProperty("ingest_date")),
                 ImportMode.valueOf(p.getProperty("mode").toUpperCase(java.util.Locale.ROOT)), p.getProperty("lower"),
                 p.getProperty("upper"), Long.parseLong(p.getProperty("rows", "0")), p.getProperty("columns", ""),
-                p.getProperty("drift", ""));
+                p.getProperty("drift", "")).reconciled(Long.parseLong(p.getProperty("repaired", "0")),
+                Long.parseLong(p.getProperty("deleted", "0")));
+    }
+
+    Watermark reconciled(long repairedRows, long deletedKeys) {
+        this.repaired = repairedRows;
+        this.deleted = deletedKeys;
+        return this;
     }
 }
