@@ -180,3 +180,27 @@ PARTITIONED BY (ingest_date STRING)
 ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/grades';
+
+CREATE EXTERNAL TABLE IF NOT EXISTS raw.audiences_deleted (
+  audience_id INT
+)
+COMMENT 'keys erp.audiences lost (hard deletes), by the ingest date whose reconciliation found them'
+PARTITIONED BY (ingest_date STRING)
+STORED AS TEXTFILE
+LOCATION '${hivevar:lake_root}/raw/deleted/erp/audiences';
+
+CREATE EXTERNAL TABLE IF NOT EXISTS raw.apprenticeships_deleted (
+  apprenticeship_id INT
+)
+COMMENT 'keys erp.apprenticeships lost (hard deletes), by the ingest date whose reconciliation found them'
+PARTITIONED BY (ingest_date STRING)
+STORED AS TEXTFILE
+LOCATION '${hivevar:lake_root}/raw/deleted/erp/apprenticeships';
+
+CREATE EXTERNAL TABLE IF NOT EXISTS raw.grades_deleted (
+  grade_id BIGINT
+)
+COMMENT 'keys erp.grades lost (hard deletes), by the ingest date whose reconciliation found them'
+PARTITIONED BY (ingest_date STRING)
+STORED AS TEXTFILE
+LOCATION '${hivevar:lake_root}/raw/deleted/erp/grades';

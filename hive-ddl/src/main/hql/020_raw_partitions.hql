@@ -36,3 +36,12 @@ ALTER TABLE raw.attendances ADD IF NOT EXISTS PARTITION (ingest_date = '${hiveva
 
 ALTER TABLE raw.grades ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')
   LOCATION '${hivevar:lake_root}/raw/erp/grades/ingest_date=${hivevar:ingest_date}';
+
+ALTER TABLE raw.audiences_deleted ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')
+  LOCATION '${hivevar:lake_root}/raw/deleted/erp/audiences/ingest_date=${hivevar:ingest_date}';
+
+ALTER TABLE raw.apprenticeships_deleted ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')
+  LOCATION '${hivevar:lake_root}/raw/deleted/erp/apprenticeships/ingest_date=${hivevar:ingest_date}';
+
+ALTER TABLE raw.grades_deleted ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')
+  LOCATION '${hivevar:lake_root}/raw/deleted/erp/grades/ingest_date=${hivevar:ingest_date}';

@@ -101,10 +101,17 @@ class HiveLayerIT {
         // Between the dates: the new academic year starts, absences get excused, and a malformed grade arrives.
         db.advancer().advance(D2);
         long badGrade;
+        long goneContact;
+        long goneContract;
         try (Connection c = db.erp().open(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO erp.grades SELECT MAX(grade_id) + 1, 1, 1, '2026-09-02', 150.00, 'exam',"
                     + " '2026-09-02 12:00:00' FROM erp.grades");
             badGrade = TestDatabase.count(c, "SELECT MAX(grade_id) FROM erp.grades");
+            // An erasure request and a cancelled contract: hard deletes the lake must follow.
+            goneContact = TestDatabase.count(c, "SELECT MIN(audience_id) FROM erp.audiences");
+            s.execute("DELETE FROM erp.audiences WHERE audience_id = " + goneContact);
+            goneContract = TestDatabase.count(c, "SELECT MIN(apprenticeship_id) FROM erp.apprenticeships");
+            s.execute("DELETE FROM erp.apprenticeships WHERE apprenticeship_id = " + goneContract);
         }
         ingest(LocalDate.of(2026, 9, 1));
         // One bad grade among a day's few: above the 5 % reject ratio, the ingestion says to stop the chain.
@@ -135,6 +142,16 @@ class HiveLayerIT {
                 .isEqualTo(erpCount("SELECT CAST(SUM(grade) * 100 AS SIGNED) FROM erp.grades WHERE grade_id <> " + badGrade));
         assertThat(count("SELECT COUNT(*) FROM curated.students WHERE status = 'active' AND join_date >= '2026-09-01'"))
                 .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.students WHERE join_date >= '2026-09-01'")).isPositive();
+
+        // The deleted rows left curated: tombstones found by 2026-09-01's import, kept on 2026-09-02.
+        assertThat(count("SELECT COUNT(*) FROM raw.audiences_deleted WHERE audience_id = " + goneContact)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM raw.audiences WHERE audience_id = " + goneContact)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM curated.contacts")).isEqualTo(erpCount("SELECT COUNT(*) FROM erp.audiences"));
+        assertThat(count("SELECT COUNT(*) FROM curated.contacts WHERE contact_key = sha2(concat('" + chain.salt
+                + "', ':contact:', '" + goneContact + "'), 256)")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM curated.apprenticeships WHERE apprenticeship_id = " + goneContract)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM curated.apprenticeships"))
+                .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.apprenticeships"));
 
         // The quarantined grade reached neither raw nor curated.
         assertThat(count("SELECT COUNT(*) FROM raw.grades WHERE grade_id = " + badGrade)).isZero();

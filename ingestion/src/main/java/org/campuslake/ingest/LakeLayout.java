@@ -8,8 +8,9 @@ import org.apache.hadoop.fs.Path;
  * {@code hdfs://...} on a cluster). Folders whose name starts with '_' are invisible to Hive and MapReduce.
  *
  * <pre>
- * landing/erp/&lt;table&gt;/ingest_date=D/      what Sqoop imported for D (+ _columns, _SUCCESS)
+ * landing/erp/&lt;table&gt;/ingest_date=D/      what Sqoop imported for D (+ _columns, _SUCCESS, _deleted)
  * raw/erp/&lt;table&gt;/ingest_date=D/          the validated records of D: what Hive's raw tables read
+ * raw/deleted/erp/&lt;table&gt;/ingest_date=D/  the keys D found hard-deleted in the source (tables declaring deletes)
  * quarantine/erp/&lt;table&gt;/ingest_date=D/   the rejected records, each with its reason
  * state/ingest/erp/&lt;table&gt;/ingest_date=D.properties       the import window (watermark) of D
  * state/validation/erp/&lt;table&gt;/ingest_date=D.properties   the validation counts of D
@@ -19,6 +20,8 @@ public final class LakeLayout {
     public static final String SUCCESS = "_SUCCESS";
     public static final String COLUMNS = "_columns";
     public static final String SOURCE = "erp";
+    /** In a landing partition: the keys the source lost, found by that date's reconciliation, one per line. */
+    public static final String DELETED = "_deleted";
 
     private final Path root;
 
@@ -36,6 +39,8 @@ public final class LakeLayout {
     public Path landing(String table, LocalDate d) { return new Path(landingTable(table), partition(d)); }
     public Path rawTable(String table) { return new Path(root, "raw/" + SOURCE + "/" + table); }
     public Path raw(String table, LocalDate d) { return new Path(rawTable(table), partition(d)); }
+    public Path deletedTable(String table) { return new Path(root, "raw/deleted/" + SOURCE + "/" + table); }
+    public Path deleted(String table, LocalDate d) { return new Path(deletedTable(table), partition(d)); }
     public Path quarantineTable(String table) { return new Path(root, "quarantine/" + SOURCE + "/" + table); }
     public Path quarantine(String table, LocalDate d) { return new Path(quarantineTable(table), partition(d)); }
     public Path importStateTable(String table) { return new Path(root, "state/ingest/" + SOURCE + "/" + table); }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the window is taken: the one recorded for this date on a rerun, else the next one after the watermark;</li>
  *   <li>Sqoop writes into a hidden staging folder; the landed rows must equal the source's count for the window;</li>
  *   <li>the whole table is reconciled with the lake ({@link TableReconciler}): rows no window took are
- *       re-imported into the staging folder, and keys the source lost are counted as deleted;</li>
+ *       re-imported into the staging folder, and keys the source lost land as tombstones (the partition's
+ *       {@code _deleted} file) for a table that declares deletes, and stop the import for one that does not;</li>
  *   <li>{@link PartitionPublisher} writes {@code _SUCCESS} and renames the folder into place;</li>
  *   <li>only then is the watermark committed.</li>
  * </ol>
@@ -187,6 +188,17 @@ public final class SqoopImporter {
                         + " its keys with the lake", table, plan.expected, now, landed);
             }
             Reconciliation rec = reconcile(spec, plan);
+            if (rec.deleted.length > 0) {
+                if (!spec.deletes()) {
+                    fs.delete(plan.staging, true);
+                    throw new ImportException(table + " lost " + rec.deleted.length + " row(s) the lake holds (first key "
+                            + spec.key() + "=" + rec.deleted[0] + "), but the catalog does not declare deletes for it:"
+                            + " restore the rows in the source, or declare 'deletes: true' for " + plan.table);
+                }
+                LOG.warn("{}: {} row(s) deleted in the source (first key {}={}): landed as tombstones", table,
+                        rec.deleted.length, spec.key(), rec.deleted[0]);
+                publisher.writeFile(new Path(plan.staging, LakeLayout.DELETED), Tombstones.lines(rec.deleted));
+            }
             publisher.writeFile(new Path(plan.staging, LakeLayout.COLUMNS), String.join("\n", plan.columns) + "\n");
             fault("before-publish");
             publisher.publish(plan.staging, plan.partition);

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,9 +171,12 @@ final class TableReconciler {
                 java.time.LocalDateTime.parse(upper, ImportWindow.TS));
     }
 
-    /** Every key landed before the plan's date, and the keys in the date's staging folder. */
+    /**
+     * Every key landed before the plan's date and in the date's staging folder, less the keys a tombstone
+     * ({@link LakeLayout#DELETED}) removed and no later partition brought back.
+     */
     private long[] lakeKeys(TableSpec spec, TablePlan plan) throws IOException {
-        LongList keys = new LongList();
+        TreeMap<LocalDate, Path> partitions = new TreeMap<LocalDate, Path>();
         Path table = layout.landingTable(spec.name());
         if (fs.exists(table)) {
             for (FileStatus st : fs.listStatus(table)) {
@@ -180,12 +184,48 @@ final class TableReconciler {
                 if (st.isDirectory() && n.startsWith("ingest_date=")
                         && LocalDate.parse(n.substring("ingest_date=".length())).isBefore(plan.date)
                         && fs.exists(new Path(st.getPath(), LakeLayout.SUCCESS))) {
-                    readKeys(spec, st.getPath(), columnsOf(st.getPath()), keys);
+                    partitions.put(LocalDate.parse(n.substring("ingest_date=".length())), st.getPath());
                 }
             }
         }
-        readKeys(spec, plan.staging, plan.columns, keys);
-        return keys.sorted();
+        Map<Long, LocalDate> tombstones = new HashMap<Long, LocalDate>();
+        for (Map.Entry<LocalDate, Path> p : partitions.entrySet()) {
+            for (long k : Tombstones.read(fs, p.getValue())) {
+                tombstones.put(k, p.getKey()); // ascending dates: the last tombstone of a key wins
+            }
+        }
+        LongList keys = new LongList();
+        LongList revived = new LongList();
+        for (Map.Entry<LocalDate, Path> p : partitions.entrySet()) {
+            collect(spec, p.getValue(), columnsOf(p.getValue()), p.getKey(), keys, revived, tombstones);
+        }
+        collect(spec, plan.staging, plan.columns, plan.date, keys, revived, tombstones);
+        long[] all = keys.sorted();
+        if (tombstones.isEmpty()) {
+            return all;
+        }
+        long[] back = revived.sorted();
+        LongList live = new LongList();
+        for (long k : all) {
+            if (!tombstones.containsKey(k) || Arrays.binarySearch(back, k) >= 0) {
+                live.add(k);
+            }
+        }
+        return live.sorted();
+    }
+
+    private void collect(TableSpec spec, Path dir, List<String> columns, LocalDate date, LongList keys,
+                         LongList revived, Map<Long, LocalDate> tombstones) throws IOException {
+        LongList here = new LongList();
+        readKeys(spec, dir, columns, here);
+        for (int i = 0; i < here.size(); i++) {
+            long k = here.get(i);
+            keys.add(k);
+            LocalDate dead = tombstones.get(k);
+            if (dead != null && date.isAfter(dead)) {
+                revived.add(k); // deleted, then the source had the key again
+            }
+        }
     }
 
     private List<String> columnsOf(Path partition) throws IOException {
@@ -281,6 +321,10 @@ final class TableReconciler {
     static final class LongList {
         private long[] a = new long[1024];
         private int n;
+
+        int size() { return n; }
+
+        long get(int i) { return a[i]; }
 
         void add(long v) {
             if (n == a.length) {

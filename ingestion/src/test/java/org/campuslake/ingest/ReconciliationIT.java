@@ -1,6 +1,7 @@
 package org.campuslake.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole-table reconciliation on real Sqoop and a real MariaDB: rows no window takes (a late stamp, a key
  * committed after a larger one was imported, rows written while an import runs) are in the lake after the next
- * day's import, and a deleted row is reported.
+ * day's import; a deleted row lands as a tombstone, once, and a table that does not declare deletes stops.
  */
 class ReconciliationIT {
     private static final LocalDate D1 = LocalDate.of(2026, 9, 1);
@@ -62,9 +63,25 @@ class ReconciliationIT {
         assertThat(f.importTable("grades", D2).repaired).isEqualTo(1);
         f.validate("grades", D2);
         assertThat(f.lines(f.layout().raw("grades", D2))).containsExactlyInAnyOrderElementsOf(before);
-        // And the day after, the lake is whole: nothing left to repair.
+        // The delete lands as a tombstone, in the landing partition and in raw.audiences_deleted.
+        assertThat(Tombstones.read(f.fs(), f.layout().landing("audiences", D2))).containsExactly(2L);
+        f.validate("audiences", D2);
+        assertThat(f.lines(f.layout().deleted("audiences", D2))).containsExactly("2");
+
+        // And the day after, the lake is whole: nothing left to repair, and the delete is not found again.
+        LocalDate d3 = LocalDate.of(2026, 9, 3);
         f.sql("UPDATE erp.grades SET updated_at = '2026-09-03 10:00:00' WHERE grade_id = 1");
-        assertThat(f.importTable("grades", LocalDate.of(2026, 9, 3)).repaired).isZero();
+        assertThat(f.importTable("grades", d3).repaired).isZero();
+        ImportResult again = f.importTable("audiences", d3);
+        assertThat(again.deleted).isZero();
+        assertThat(Tombstones.read(f.fs(), f.layout().landing("audiences", d3))).isEmpty();
+
+        // A table that does not declare deletes stops its import when it loses a row, and names the key.
+        f.sql("DELETE FROM erp.lessons WHERE lesson_id = " + (lesson + 1));
+        assertThatThrownBy(() -> f.importTable("lessons", d3)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("erp.lessons lost 1 row(s)").hasMessageContaining("lesson_id=" + (lesson + 1))
+                .hasMessageContaining("deletes: true");
+        assertThat(f.fs().exists(f.layout().landing("lessons", d3))).isFalse();
     }
 
     @Test

@@ -29,7 +29,7 @@ final class CatalogParser {
     /** Identifiers end up in SQL and paths: lower-case letters, digits and underscores only. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
-            "mode", "key", "split_by", "mappers", "format", "columns", "checks"));
+            "mode", "key", "split_by", "mappers", "format", "columns", "checks", "deletes"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
             "type", "nullable", "min", "max", "values", "max_length", "precision", "scale", "references"));
     private static final Pattern CHECK = Pattern.compile("([a-z_][a-z0-9_]*)\\s*(<=|>=|!=|<|>|=)\\s*([a-z_][a-z0-9_]*)");
@@ -123,8 +123,22 @@ final class CatalogParser {
                 checks.add(check(name, columns, rule));
             }
         }
+        boolean deletes = false;
+        if (m.containsKey("deletes")) {
+            Node dn = m.get("deletes").getValueNode();
+            String v = scalar(dn, "deletes");
+            if (!v.equals("true") && !v.equals("false")) {
+                throw error(dn, "table '" + name + "': deletes must be true or false");
+            }
+            deletes = Boolean.parseBoolean(v);
+            if (deletes && mode == ImportMode.FULL) {
+                // A full import lands the whole table; its deletes would need a snapshot diff, not tombstones.
+                throw error(dn, "table '" + name + "': deletes is for append and lastmodified tables (a full table"
+                        + " is re-imported whole every run)");
+            }
+        }
         TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, checks, file,
-                keyNode.getStartMark().getLine() + 1);
+                keyNode.getStartMark().getLine() + 1).withDeletes(deletes);
         ColumnContract keyCol = spec.column(key);
         if (keyCol == null) {
             throw error(m.get("key").getValueNode(), "table '" + name + "': key '" + key + "' is not one of its columns");

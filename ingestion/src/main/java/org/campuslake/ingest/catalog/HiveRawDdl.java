@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The Hive raw layer, rendered from the catalog: one EXTERNAL table per ERP table over the validated records in
  * {@code ${lake_root}/raw/erp/<table>/}, partitioned by {@code ingest_date}, and the statements that register a
- * date's partitions. HiveQL that runs unchanged on HiveServer2 and on Spark SQL with Hive support.
+ * date's partitions; for a table that declares deletes, raw.&lt;table&gt;_deleted over its tombstones
+ * ({@code raw/deleted/erp/<table>/}). HiveQL that runs unchanged on HiveServer2 and on Spark SQL with Hive support.
  */
 public final class HiveRawDdl {
     public static final String HEADER = "-- GENERATED from the table catalog (ingestion/src/main/resources/" + Catalog.BUILT_IN
@@ -35,6 +36,18 @@ public final class HiveRawDdl {
             sb.append("STORED AS TEXTFILE\n");
             sb.append("LOCATION '${hivevar:lake_root}/raw/erp/").append(t.name()).append("';\n");
         }
+        for (TableSpec t : catalog.tables()) {
+            if (!t.deletes()) {
+                continue;
+            }
+            sb.append("\nCREATE EXTERNAL TABLE IF NOT EXISTS raw.").append(t.name()).append("_deleted (\n");
+            sb.append("  ").append(t.key()).append(' ').append(hiveType(t.column(t.key()))).append("\n)\n");
+            sb.append("COMMENT 'keys erp.").append(t.name())
+                    .append(" lost (hard deletes), by the ingest date whose reconciliation found them'\n");
+            sb.append("PARTITIONED BY (ingest_date STRING)\n");
+            sb.append("STORED AS TEXTFILE\n");
+            sb.append("LOCATION '${hivevar:lake_root}/raw/deleted/erp/").append(t.name()).append("';\n");
+        }
         return sb.toString();
     }
 
@@ -48,6 +61,14 @@ public final class HiveRawDdl {
                     .append(" ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')\n")
                     .append("  LOCATION '${hivevar:lake_root}/raw/erp/").append(t.name())
                     .append("/ingest_date=${hivevar:ingest_date}';\n");
+        }
+        for (TableSpec t : catalog.tables()) {
+            if (t.deletes()) {
+                sb.append("\nALTER TABLE raw.").append(t.name()).append("_deleted")
+                        .append(" ADD IF NOT EXISTS PARTITION (ingest_date = '${hivevar:ingest_date}')\n")
+                        .append("  LOCATION '${hivevar:lake_root}/raw/deleted/erp/").append(t.name())
+                        .append("/ingest_date=${hivevar:ingest_date}';\n");
+            }
         }
         return sb.toString();
     }

@@ -22,6 +22,7 @@ public final class TableSpec implements Serializable {
     private final List<CrossFieldCheck> checks;
     private final String file;
     private final int line;
+    private boolean deletes;
 
     public TableSpec(String name, ImportMode mode, String key, String splitBy, int mappers, String format,
                      List<ColumnContract> columns, String file, int line) {
@@ -42,6 +43,13 @@ public final class TableSpec implements Serializable {
         this.line = line;
     }
 
+    /** Declared in the catalog: rows may be hard-deleted in the source, and the lake carries them as tombstones. */
+    TableSpec withDeletes(boolean value) {
+        this.deletes = value;
+        return this;
+    }
+
+    public boolean deletes() { return deletes; }
     public String name() { return name; }
     public ImportMode mode() { return mode; }
     public String key() { return key; }

@@ -28,6 +28,7 @@ import org.apache.hadoop.util.ToolRunner;
 import org.campuslake.ingest.IngestConfig;
 import org.campuslake.ingest.LakeLayout;
 import org.campuslake.ingest.PartitionPublisher;
+import org.campuslake.ingest.Tombstones;
 import org.campuslake.ingest.StepArgs;
 import org.campuslake.ingest.Watermark;
 import org.campuslake.ingest.WatermarkStore;
@@ -261,6 +262,9 @@ public final class ValidationJob extends Configured implements Tool {
                     columns, false);
             publish(fs, publisher, new Path(out, ValidationReducer.QUARANTINE.toString()),
                     layout.quarantine(spec.name(), date), null, true);
+            if (spec.deletes()) {
+                publishTombstones(fs, publisher, landing, layout.deleted(spec.name(), date));
+            }
             ValidationResult result = new ValidationResult(spec.name(), date, input, valid, rejected, reasons,
                     config.rejectRatioMax());
             writeState(fs, layout.validationState(spec.name(), date), result);
@@ -269,6 +273,22 @@ public final class ValidationJob extends Configured implements Tool {
             fs.delete(out, true);
             fs.delete(refs, true);
         }
+    }
+
+    /**
+     * The landing partition's tombstones as the date's partition of raw.&lt;table&gt;_deleted (one key per line),
+     * empty when the date found none, so a rerun replaces what an earlier run of the date published.
+     */
+    private static void publishTombstones(FileSystem fs, PartitionPublisher publisher, Path landing, Path partition)
+            throws IOException {
+        publisher.cleanLeftovers(partition);
+        Path staging = publisher.staging(partition);
+        fs.mkdirs(staging);
+        long[] keys = Tombstones.read(fs, landing);
+        if (keys.length > 0) {
+            publisher.writeFile(new Path(staging, "part-00000"), Tombstones.lines(keys));
+        }
+        publisher.publish(staging, partition, true);
     }
 
     private static void publish(FileSystem fs, PartitionPublisher publisher, Path produced, Path partition,

@@ -1,0 +1,48 @@
+package org.campuslake.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The keys a source table lost (hard deletes), as found by one date's reconciliation: a {@link LakeLayout#DELETED}
+ * file in the landing partition, one key per line, and the same lines in the date's raw.&lt;table&gt;_deleted
+ * partition, which curated anti-joins.
+ */
+public final class Tombstones {
+    private Tombstones() {}
+
+    /** The sorted keys of a folder's tombstone file; none when it has no such file. */
+    public static long[] read(FileSystem fs, Path partition) throws IOException {
+        Path file = new Path(partition, LakeLayout.DELETED);
+        TableReconciler.LongList keys = new TableReconciler.LongList();
+        if (fs.exists(file)) {
+            try (InputStream in = fs.open(file)) {
+                for (String line : readAll(in).split("\n")) {
+                    if (!line.trim().isEmpty()) {
+                        keys.add(Long.parseLong(line.trim()));
+                    }
+                }
+            }
+        }
+        return keys.sorted();
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.apache.hadoop.io.IOUtils.copyBytes(in, out, 8192, false);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** One key per line, as both the landing file and the raw partition hold them. */
+    public static String lines(long[] keys) {
+        StringBuilder sb = new StringBuilder();
+        for (long k : keys) {
+            sb.append(k).append('\n');
+        }
+        return sb.toString();
+    }
+}
