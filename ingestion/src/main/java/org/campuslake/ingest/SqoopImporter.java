@@ -235,7 +235,8 @@ public final class SqoopImporter {
         if (gaps.missing.length > config.repairMaxRows()) {
             throw new ImportException(table + " has " + gaps.missing.length + " rows the lake never imported (first key "
                     + gaps.missing[0] + "), more than the repair bound " + IngestConfig.REPAIR_MAX_ROWS + "="
-                    + config.repairMaxRows() + ": raise it for this run (-D" + IngestConfig.REPAIR_MAX_ROWS + "=N)");
+                    + config.repairMaxRows() + ": if the rows are real, raise it in the environment's ingest.properties"
+                    + " and rerun the date");
         }
         String where = TableReconciler.repairWhere(spec, gaps.missing, plan.window.upper);
         long expected;
