@@ -18,6 +18,8 @@ public final class ImportResult {
     public long repaired;
     public long deleted;
     public long later;
+    /** Records of erased people (lake forget) left out of {@link #rows}. */
+    public long erased;
 
     ImportResult(String table, LocalDate date, ImportMode mode, ImportWindow window, long rows, List<String> drift,
                  double seconds, boolean cachedRecordClass) {
@@ -38,6 +40,11 @@ public final class ImportResult {
         return this;
     }
 
+    ImportResult erased(long rows) {
+        this.erased = rows;
+        return this;
+    }
+
     /** ", 2 repaired, 1 deleted at the source" or nothing. */
     public String reconciliation() {
         StringBuilder sb = new StringBuilder();
@@ -46,6 +53,9 @@ public final class ImportResult {
         }
         if (deleted > 0) {
             sb.append(", ").append(deleted).append(" deleted at the source");
+        }
+        if (erased > 0) {
+            sb.append(", ").append(erased).append(" of erased people left out");
         }
         return sb.toString();
     }

@@ -44,12 +44,14 @@ public final class IngestCommit {
         long total = 0;
         long repaired = 0;
         long deleted = 0;
+        long erased = 0;
         for (TableSpec spec : a.tables) {
             try {
                 ImportResult r = importer.commit(spec, TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
                 total += r.rows;
                 repaired += r.repaired;
                 deleted += r.deleted;
+                erased += r.erased;
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
                 output.setProperty(spec.name() + ".repaired", Long.toString(r.repaired));
                 output.setProperty(spec.name() + ".deleted", Long.toString(r.deleted));
@@ -62,6 +64,7 @@ public final class IngestCommit {
         output.setProperty("rows.imported", Long.toString(total));
         output.setProperty("rows.repaired", Long.toString(repaired));
         output.setProperty("rows.deleted", Long.toString(deleted));
+        output.setProperty("rows.erased", Long.toString(erased));
         output.setProperty("failed", String.join(",", failed));
         StepArgs.captureOutput(output);
         return failed.isEmpty() ? 0 : 1;

@@ -31,6 +31,8 @@ public final class IngestConfig {
     public static final String REPAIR_MAX_ROWS = "ingest.reconcile.repair.max.rows";
     /** Tests only: stop an import at a named point, as a kill would. */
     public static final String FAULT = "ingest.fault";
+    /** The erasure register (lake forget): a folder only the ETL account reads, outside the lake's zones. */
+    public static final String ERASURES_DIR = "ingest.erasures.dir";
 
     private final Properties props;
 
@@ -70,6 +72,10 @@ public final class IngestConfig {
     public boolean localMode() { return Boolean.parseBoolean(get(LOCAL_MODE, "false")); }
     public String fault() { return get(FAULT, ""); }
     public long reconcileBucketKeys() { return Long.parseLong(get(RECONCILE_BUCKET_KEYS, "1000")); }
+    /** Default: a hidden folder of the lake itself; the environments name a secrets folder instead. */
+    public String erasuresDir() {
+        return get(ERASURES_DIR, lakeRoot().replaceAll("/+$", "") + "/_secure/erasures");
+    }
     public long repairMaxRows() { return Long.parseLong(get(REPAIR_MAX_ROWS, "100000")); }
 
     public Path ormCacheDir() {

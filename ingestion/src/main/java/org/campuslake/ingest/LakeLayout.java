@@ -8,7 +8,7 @@ import org.apache.hadoop.fs.Path;
  * {@code hdfs://...} on a cluster). Folders whose name starts with '_' are invisible to Hive and MapReduce.
  *
  * <pre>
- * landing/erp/&lt;table&gt;/ingest_date=D/      what Sqoop imported for D (+ _columns, _SUCCESS, _deleted)
+ * landing/erp/&lt;table&gt;/ingest_date=D/      what Sqoop imported for D (+ _columns, _SUCCESS, _deleted, _erased)
  * raw/erp/&lt;table&gt;/ingest_date=D/          the validated records of D: what Hive's raw tables read
  * raw/deleted/erp/&lt;table&gt;/ingest_date=D/  the keys D found hard-deleted in the source (tables declaring deletes)
  * quarantine/erp/&lt;table&gt;/ingest_date=D/   the rejected records, each with its reason
@@ -22,6 +22,8 @@ public final class LakeLayout {
     public static final String SOURCE = "erp";
     /** In a landing partition: the keys the source lost, found by that date's reconciliation, one per line. */
     public static final String DELETED = "_deleted";
+    /** In a landing partition: the keys of records taken out by an erasure (lake forget), one per line. */
+    public static final String ERASED = "_erased";
 
     private final Path root;
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,6 +22,8 @@ import org.apache.sqoop.Sqoop;
 import org.campuslake.ingest.catalog.SchemaCheck;
 import org.campuslake.ingest.catalog.SourceSchema;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.erase.ErasureRegister;
+import org.campuslake.ingest.erase.PartitionEraser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,18 +202,40 @@ public final class SqoopImporter {
                         rec.deleted.length, spec.key(), rec.deleted[0]);
                 publisher.writeFile(new Path(plan.staging, LakeLayout.DELETED), Tombstones.lines(rec.deleted));
             }
+            long erased = eraseRegistered(spec, plan);
             publisher.writeFile(new Path(plan.staging, LakeLayout.COLUMNS), String.join("\n", plan.columns) + "\n");
             fault("before-publish");
             publisher.publish(plan.staging, plan.partition);
             fault("before-watermark");
             watermarks.commit(new Watermark(plan.table, plan.date, plan.mode, plan.window.lower, plan.window.upper,
-                    landed + rec.repaired, String.join(",", plan.columns), String.join(",", plan.drift))
-                    .reconciled(rec.repaired, rec.deleted.length));
-            return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed + rec.repaired, plan.drift,
-                    (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec);
+                    landed + rec.repaired - erased, String.join(",", plan.columns), String.join(",", plan.drift))
+                    .reconciled(rec.repaired, rec.deleted.length).erased(erased));
+            return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed + rec.repaired - erased,
+                    plan.drift, (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec).erased(erased);
         } catch (IOException e) {
             throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Leaves out the records of people erased from the lake ({@code lake forget}): the ERP may keep them, but no
+     * import, rerun or backfill brings them back. Their keys go to the partition's _erased file.
+     */
+    private long eraseRegistered(TableSpec spec, TablePlan plan) throws IOException {
+        Path dir = new Path(config.erasuresDir());
+        ErasureRegister register = ErasureRegister.load(dir.getFileSystem(conf), dir);
+        if (register.isEmpty()) {
+            return 0;
+        }
+        Map<String, long[]> columns = register.byColumn(IngestMain.catalog(config), spec.name());
+        if (columns.isEmpty()) {
+            return 0;
+        }
+        long n = new PartitionEraser(fs).eraseStaging(spec, plan.staging, plan.columns, columns);
+        if (n > 0) {
+            LOG.info("{}.{}: {} record(s) of erased people left out (lake forget)", config.schema(), spec.name(), n);
+        }
+        return n;
     }
 
     /**

@@ -218,6 +218,9 @@ final class TableReconciler {
                          LongList revived, Map<Long, LocalDate> tombstones) throws IOException {
         LongList here = new LongList();
         readKeys(spec, dir, columns, here);
+        for (long k : org.campuslake.ingest.erase.PartitionEraser.readErased(fs, dir)) {
+            here.add(k); // taken out by lake forget: accounted for, not missing
+        }
         for (int i = 0; i < here.size(); i++) {
             long k = here.get(i);
             keys.add(k);
@@ -315,35 +318,5 @@ final class TableReconciler {
             out.write(b, 0, n);
         }
         return out.toByteArray();
-    }
-
-    /** A growable list of primitive keys: a day's keys at SF10 are millions, too many for boxed sets. */
-    static final class LongList {
-        private long[] a = new long[1024];
-        private int n;
-
-        int size() { return n; }
-
-        long get(int i) { return a[i]; }
-
-        void add(long v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        /** Sorted, duplicates (a key landed on several dates) removed. */
-        long[] sorted() {
-            long[] s = Arrays.copyOf(a, n);
-            Arrays.sort(s);
-            int m = 0;
-            for (int i = 0; i < s.length; i++) {
-                if (m == 0 || s[i] != s[m - 1]) {
-                    s[m++] = s[i];
-                }
-            }
-            return Arrays.copyOf(s, m);
-        }
     }
 }

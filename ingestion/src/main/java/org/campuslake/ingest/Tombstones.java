@@ -17,8 +17,12 @@ public final class Tombstones {
 
     /** The sorted keys of a folder's tombstone file; none when it has no such file. */
     public static long[] read(FileSystem fs, Path partition) throws IOException {
-        Path file = new Path(partition, LakeLayout.DELETED);
-        TableReconciler.LongList keys = new TableReconciler.LongList();
+        return readFile(fs, new Path(partition, LakeLayout.DELETED));
+    }
+
+    /** The sorted keys of a one-key-per-line file (tombstones, erased keys); none when there is no such file. */
+    public static long[] readFile(FileSystem fs, Path file) throws IOException {
+        LongList keys = new LongList();
         if (fs.exists(file)) {
             try (InputStream in = fs.open(file)) {
                 for (String line : readAll(in).split("\n")) {

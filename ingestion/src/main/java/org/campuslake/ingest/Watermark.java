@@ -21,6 +21,8 @@ public final class Watermark {
     /** Rows of {@link #rows} the whole-table reconciliation re-imported, and keys it found deleted at the source. */
     public long repaired;
     public long deleted;
+    /** Records of erased people (lake forget) the import left out: not in {@link #rows}. */
+    public long erased;
 
     public Watermark(String table, LocalDate date, ImportMode mode, String lower, String upper, long rows,
                      String columns, String drift) {
@@ -50,6 +52,7 @@ public final class Watermark {
         p.setProperty("drift", drift == null ? "" : drift);
         p.setProperty("repaired", Long.toString(repaired));
         p.setProperty("deleted", Long.toString(deleted));
+        p.setProperty("erased", Long.toString(erased));
         return p;
     }
 
@@ -58,7 +61,12 @@ public final class Watermark {
                 ImportMode.valueOf(p.getProperty("mode").toUpperCase(java.util.Locale.ROOT)), p.getProperty("lower"),
                 p.getProperty("upper"), Long.parseLong(p.getProperty("rows", "0")), p.getProperty("columns", ""),
                 p.getProperty("drift", "")).reconciled(Long.parseLong(p.getProperty("repaired", "0")),
-                Long.parseLong(p.getProperty("deleted", "0")));
+                Long.parseLong(p.getProperty("deleted", "0"))).erased(Long.parseLong(p.getProperty("erased", "0")));
+    }
+
+    Watermark erased(long rows) {
+        this.erased = rows;
+        return this;
     }
 
     Watermark reconciled(long repairedRows, long deletedKeys) {

@@ -32,7 +32,7 @@ class TableReconcilerTest {
 
     @Test
     void theKeyListIsSortedAndAKeyLandedOnSeveralDatesCountsOnce() {
-        TableReconciler.LongList list = new TableReconciler.LongList();
+        LongList list = new LongList();
         for (int i = 3000; i >= 0; i--) {
             list.add(i % 1500);
         }
