@@ -65,6 +65,12 @@ final class HiveCommand implements Callable<Integer> {
      */
     static int run(LakeContext ctx, ServicesState s, List<String> scripts, Map<String, String> hivevars, Path log)
             throws Exception {
+        return StageJvm.run(command(ctx, s, scripts, hivevars), log);
+    }
+
+    /** The HiveMain command line of {@link #run}. */
+    static List<String> command(LakeContext ctx, ServicesState s, List<String> scripts, Map<String, String> hivevars)
+            throws Exception {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("lake_root", ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""));
         vars.put("salt_dir", PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""));
@@ -76,7 +82,7 @@ final class HiveCommand implements Callable<Integer> {
         });
         args.addAll(List.of("--metastore-port", Integer.toString(s.metastorePort()),
                 "--warehouse", ctx.home.root().resolve("warehouse").toString()));
-        return StageJvm.run("hive-ddl", "org.campuslake.hive.HiveMain", sparkJvm(ctx.home), args, log);
+        return StageJvm.command("hive-ddl", "org.campuslake.hive.HiveMain", sparkJvm(ctx.home), args);
     }
 
     /** A local Spark JVM's options (the opens Spark needs, heap, temporary folders); StageJvm adds Hadoop's opens. */

@@ -123,8 +123,18 @@ final class StageJvm {
     }
 
     static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
+        return run(cmd, log, false);
+    }
+
+    /** Runs the stage with its stdout too in {@code log} (a step whose result tables nobody needs to see). */
+    static int runLogged(List<String> cmd, Path log) throws IOException, InterruptedException {
+        return run(cmd, log, true);
+    }
+
+    private static int run(List<String> cmd, Path log, boolean stdoutToLog) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdoutToLog
+                        ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove("JAVA_TOOL_OPTIONS");

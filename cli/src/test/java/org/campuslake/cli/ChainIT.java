@@ -140,5 +140,100 @@ class ChainIT {
         String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", newest);
         assertThat(detail.out()).contains("run --date " + d).contains("import-lessons").contains("rows.published");
+
+        forgetAStudent(d);
+    }
+
+    /**
+     * An erasure request: after lake forget, no file of the lake holds the student's identifiers, no curated table
+     * and no summary table their pseudonymous key; a rerun of an old date, the student still in the ERP, brings
+     * nothing back.
+     */
+    private static void forgetAStudent(LocalDate last) throws Exception {
+        long student;
+        java.util.List<String> identifiers = new java.util.ArrayList<>();
+        try (Connection erp = db.connect(EmbeddedMariaDb.ETL_USER, "erp"); java.sql.Statement st = erp.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT student_id FROM grades GROUP BY student_id"
+                    + " ORDER BY COUNT(*) DESC, student_id LIMIT 1")) {
+                rs.next();
+                student = rs.getLong(1);
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT CONCAT(first_name, '\u0001', last_name), school_email,"
+                    + " personal_email FROM students WHERE student_id = " + student)) {
+                rs.next();
+                for (int i = 1; i <= 3; i++) {
+                    if (rs.getString(i) != null) {
+                        identifiers.add(rs.getString(i));
+                    }
+                }
+            }
+        }
+        String salt = Files.readString(lake.home.resolve("secrets/pseudonym-salt/salt.txt"), StandardCharsets.UTF_8).strip();
+        String key = org.campuslake.seed.SummaryErasure.pseudonym(salt, "student", student);
+        assertThat(filesHolding(identifiers)).as("before").isNotEmpty();
+        assertThat(summaryRows(key)).as("before").isPositive();
+        assertThat(curatedRows(key)).as("before").isPositive();
+
+        LakeProcess.Run forget = lake.run(900, "forget", "--student", Long.toString(student));
+        assertThat(forget.exit()).as(forget.out() + forget.err()).isZero();
+        assertThat(forget.out()).contains("raw").contains("no curated table holds their pseudonymous key")
+                .contains("Recorded as lake_meta.erasures #1");
+        assertThat(forget.out() + forget.err()).doesNotContain(key).doesNotContain(identifiers.get(1));
+        assertThat(filesHolding(identifiers)).as("after forget").isEmpty();
+        assertThat(summaryRows(key)).as("after forget").isZero();
+        assertThat(curatedRows(key)).as("after forget").isZero();
+        try (Connection meta = db.connect(EmbeddedMariaDb.ADMIN_USER, "lake_meta"); java.sql.Statement st = meta.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT * FROM erasures")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("subject_kind")).isEqualTo("student");
+            assertThat(rs.getLong("rows_raw")).isPositive();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                assertThat(String.valueOf(rs.getString(i))).isNotEqualTo(key).isNotIn(identifiers);
+            }
+        }
+
+        // A backfill of the first date, the student still in the ERP: imported, left out, and nothing comes back.
+        run(D1);
+        assertThat(filesHolding(identifiers)).as("after a rerun of " + D1).isEmpty();
+        assertThat(summaryRows(key)).as("after a rerun of " + D1).isZero();
+        assertThat(curatedRows(key)).as("after a rerun of " + D1).isZero();
+    }
+
+    /** Files of the lake (every zone, curated included) whose bytes contain one of the identifiers. */
+    private static java.util.List<String> filesHolding(java.util.List<String> identifiers) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(lake.home.resolve("lake"))) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files.filter(Files::isRegularFile)::iterator) {
+                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                for (String id : identifiers) {
+                    if (text.contains(id)) {
+                        out.add(p + " holds " + id);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long summaryRows(String key) throws Exception {
+        try (Connection c = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
+            return org.campuslake.seed.SummaryErasure.count(c, "student", key);
+        }
+    }
+
+    /** Curated rows keyed by the pseudonym, every table that has a student key (through Beeline, as an analyst). */
+    private static long curatedRows(String key) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT SUM(n) AS keyed FROM (");
+        String[] tables = {"students", "contacts", "apprenticeships", "attendances", "grades"};
+        for (int i = 0; i < tables.length; i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT COUNT(*) AS n FROM curated.").append(tables[i])
+                    .append(" WHERE student_key = '").append(key).append("'");
+        }
+        sql.append(") t");
+        LakeProcess.Run q = lake.run(300, "beeline", "-e", sql.toString());
+        assertThat(q.exit()).as(q.out() + q.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\|\\s+(\\d+)\\s+\\|").matcher(q.out());
+        assertThat(m.find()).as(q.out()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }
