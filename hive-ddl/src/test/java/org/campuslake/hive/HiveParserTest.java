@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class HiveParserTest {
     private static final Map<String, String> VARS = Map.of("lake_root", "hdfs://namenode:8020/campus-lake",
-            "ingest_date", "2026-09-01", "salt_dir", "hdfs://namenode:8020/secure/campus-lake/salt");
+            "ingest_date", "2026-09-01", "salt_dir", "hdfs://namenode:8020/secure/campus-lake/salt", "kind", "student",
+            "subject_id", "42");
 
     @Test
     void everyStatementParsesWithHivesParser() throws Exception {

@@ -31,7 +31,7 @@ class SqlScriptTest {
     void theShippedDdlFilesAreListedAndParse() {
         List<SchemaInstaller.Script> scripts = SchemaInstaller.scripts();
         assertThat(scripts).extracting(SchemaInstaller.Script::path)
-                .containsExactly("lake_meta/V001__lake_meta.sql", "erp/V001__erp_tables.sql",
+                .containsExactly("lake_meta/V001__lake_meta.sql", "lake_meta/V002__erasures.sql", "erp/V001__erp_tables.sql",
                         "summary/V001__summary_dimensions.sql", "summary/V002__summary_kpis.sql",
                         "summary/V003__bi_views.sql");
         for (SchemaInstaller.Script s : scripts) {
@@ -39,17 +39,21 @@ class SqlScriptTest {
             assertThat(s.checksum()).hasSize(64);
         }
         // Every ERP table carries the incremental-import column, maintained on every change.
-        String erp = scripts.get(1).text();
+        String erp = text(scripts, "erp/V001__erp_tables.sql");
         long tables = SqlScript.statements(erp).stream().filter(st -> st.startsWith("CREATE TABLE")).count();
         assertThat(tables).isEqualTo(11);
         assertThat(erp.split("ON UPDATE CURRENT_TIMESTAMP", -1)).hasSize(12);
         // Every KPI fact table is keyed by its snapshot date first (the publish replaces one date) and documented.
-        List<String> facts = SqlScript.statements(scripts.get(3).text()).stream()
+        List<String> facts = SqlScript.statements(text(scripts, "summary/V002__summary_kpis.sql")).stream()
                 .filter(st -> st.startsWith("CREATE TABLE IF NOT EXISTS summary.kpi_")).toList();
         assertThat(facts).hasSize(13).allSatisfy(st -> assertThat(st).contains("PRIMARY KEY (snapshot_date, ")
                 .contains("snapshot_date ").contains("COMMENT='KPI "));
         // Power BI's views use business names only.
-        assertThat(SqlScript.statements(scripts.get(4).text())).allSatisfy(st -> assertThat(st)
+        assertThat(SqlScript.statements(text(scripts, "summary/V003__bi_views.sql"))).allSatisfy(st -> assertThat(st)
                 .startsWith("CREATE OR REPLACE VIEW summary.bi_"));
+    }
+
+    private static String text(List<SchemaInstaller.Script> scripts, String path) {
+        return scripts.stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow().text();
     }
 }
