@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,5 +32,33 @@ public final class PartitionLines {
                 }
             }
         }
+    }
+
+    /**
+     * The trimmed, non-blank lines of one small file: a partition's {@code _columns}, {@code _deleted} or
+     * {@code _erased}, the erasure register. None when the file does not exist.
+     */
+    public static List<String> values(FileSystem fs, Path file) throws IOException {
+        List<String> out = new ArrayList<String>();
+        if (!fs.exists(file)) {
+            return out;
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.trim().isEmpty()) {
+                    out.add(line.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A {@code _columns} file's column names; a missing file is an error, as a partition without one is broken. */
+    public static List<String> columns(FileSystem fs, Path file) throws IOException {
+        if (!fs.exists(file)) {
+            throw new java.io.FileNotFoundException(file + " does not exist");
+        }
+        return values(fs, file);
     }
 }

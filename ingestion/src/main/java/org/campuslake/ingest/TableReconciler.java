@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -232,16 +231,7 @@ final class TableReconciler {
     }
 
     private List<String> columnsOf(Path partition) throws IOException {
-        Path file = new Path(partition, LakeLayout.COLUMNS);
-        List<String> columns = new ArrayList<String>();
-        try (InputStream in = fs.open(file)) {
-            for (String line : new String(readAll(in), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.trim().isEmpty()) {
-                    columns.add(line.trim());
-                }
-            }
-        }
-        return columns;
+        return PartitionLines.columns(fs, new Path(partition, LakeLayout.COLUMNS));
     }
 
     private void readKeys(TableSpec spec, Path dir, List<String> columns, final LongList keys) throws IOException {
@@ -308,15 +298,5 @@ final class TableReconciler {
     private static int lowerBound(long[] sorted, long value) {
         int i = Arrays.binarySearch(sorted, value);
         return i >= 0 ? i : -i - 1;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] b = new byte[4096];
-        int n;
-        while ((n = in.read(b)) > 0) {
-            out.write(b, 0, n);
-        }
-        return out.toByteArray();
     }
 }

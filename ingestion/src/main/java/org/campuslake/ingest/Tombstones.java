@@ -1,9 +1,6 @@
 package org.campuslake.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -23,22 +20,10 @@ public final class Tombstones {
     /** The sorted keys of a one-key-per-line file (tombstones, erased keys); none when there is no such file. */
     public static long[] readFile(FileSystem fs, Path file) throws IOException {
         LongList keys = new LongList();
-        if (fs.exists(file)) {
-            try (InputStream in = fs.open(file)) {
-                for (String line : readAll(in).split("\n")) {
-                    if (!line.trim().isEmpty()) {
-                        keys.add(Long.parseLong(line.trim()));
-                    }
-                }
-            }
+        for (String v : PartitionLines.values(fs, file)) {
+            keys.add(Long.parseLong(v));
         }
         return keys.sorted();
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        org.apache.hadoop.io.IOUtils.copyBytes(in, out, 8192, false);
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     /** One key per line, as both the landing file and the raw partition hold them. */

@@ -1,8 +1,6 @@
 package org.campuslake.ingest.erase;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.campuslake.ingest.Tombstones;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.ColumnContract;
 import org.campuslake.ingest.catalog.TableSpec;
@@ -78,7 +77,7 @@ public final class ErasureRegister {
     public static ErasureRegister load(FileSystem fs, Path dir) throws IOException {
         ErasureRegister r = new ErasureRegister(fs, dir);
         for (Kind k : Kind.values()) {
-            r.keys.put(k, read(fs, new Path(dir, k.fileName())));
+            r.keys.put(k, Tombstones.readFile(fs, new Path(dir, k.fileName()))); // one key per line
         }
         return r;
     }
@@ -151,27 +150,5 @@ public final class ErasureRegister {
         System.arraycopy(b, 0, u, a.length, b.length);
         Arrays.sort(u);
         return u;
-    }
-
-    private static long[] read(FileSystem fs, Path file) throws IOException {
-        if (!fs.exists(file)) {
-            return new long[0];
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (InputStream in = fs.open(file)) {
-            org.apache.hadoop.io.IOUtils.copyBytes(in, buf, 8192, false);
-        }
-        List<Long> out = new ArrayList<Long>();
-        for (String line : new String(buf.toByteArray(), StandardCharsets.UTF_8).split("\n")) {
-            if (!line.trim().isEmpty()) {
-                out.add(Long.parseLong(line.trim()));
-            }
-        }
-        long[] a = new long[out.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = out.get(i);
-        }
-        Arrays.sort(a);
-        return a;
     }
 }

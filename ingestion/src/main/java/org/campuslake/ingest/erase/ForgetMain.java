@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.IngestConfig;
 import org.campuslake.ingest.IngestMain;
 import org.campuslake.ingest.LakeLayout;
+import org.campuslake.ingest.PartitionLines;
 import org.campuslake.ingest.StepArgs;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
@@ -125,19 +126,6 @@ public final class ForgetMain {
         String date = partition.getName().substring("ingest_date=".length());
         Path file = fs.exists(own) ? own
                 : new Path(layout.landing(spec.name(), java.time.LocalDate.parse(date)), LakeLayout.COLUMNS);
-        if (!fs.exists(file)) {
-            return spec.columnNames();
-        }
-        try (java.io.InputStream in = fs.open(file)) {
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            org.apache.hadoop.io.IOUtils.copyBytes(in, buf, 8192, false);
-            List<String> cols = new ArrayList<String>();
-            for (String l : new String(buf.toByteArray(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (!l.trim().isEmpty()) {
-                    cols.add(l.trim());
-                }
-            }
-            return cols;
-        }
+        return fs.exists(file) ? PartitionLines.values(fs, file) : spec.columnNames();
     }
 }
