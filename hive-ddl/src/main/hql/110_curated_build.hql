@@ -1,8 +1,9 @@
 -- Builds the curated layer as of ${hivevar:ingest_date}: for every key, the most recent version among all raw
 -- partitions up to that date (raw holds validated records only: quarantined rows never reach curated).
 -- INSERT OVERWRITE makes a rerun of the same date give the same tables; partitioned tables replace only the
--- partitions they write (dynamic partitions). A table that declares deletes in the catalog drops the keys its
--- tombstones (raw.<table>_deleted) name, unless a later partition brought the key back.
+-- partitions they write (dynamic partitions). A table that declares deletes in the catalog drops a key when one of
+-- its tombstones (raw.<table>_deleted) is not older than the key's latest version: an outer join with no match,
+-- which Hive turns into a map join on the small tombstone table (no extra stage, unlike a GROUP BY).
 -- Parameters: ${hivevar:ingest_date} (plus the tables of 010, 020 and 100).
 
 SET hive.exec.dynamic.partition=true;
@@ -65,20 +66,20 @@ SELECT sha2(concat(k.salt, ':contact:', CAST(a.audience_id AS STRING)), 256) AS 
        a.updated_at
 FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY audience_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
       FROM raw.audiences r WHERE ingest_date <= '${hivevar:ingest_date}') a
-LEFT JOIN (SELECT audience_id, MAX(ingest_date) AS deleted_on FROM raw.audiences_deleted
-           WHERE ingest_date <= '${hivevar:ingest_date}' GROUP BY audience_id) gone ON gone.audience_id = a.audience_id
+LEFT JOIN raw.audiences_deleted gone ON gone.audience_id = a.audience_id AND gone.ingest_date >= a.ingest_date
+  AND gone.ingest_date <= '${hivevar:ingest_date}'
 CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
-WHERE a.rn = 1 AND (gone.deleted_on IS NULL OR a.ingest_date > gone.deleted_on);
+WHERE a.rn = 1 AND gone.ingest_date IS NULL;
 
 INSERT OVERWRITE TABLE curated.apprenticeships
 SELECT a.apprenticeship_id, sha2(concat(k.salt, ':student:', CAST(a.student_id AS STRING)), 256) AS student_key,
        a.company_id, a.start_date, a.end_date, a.contract_type, a.updated_at
 FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY apprenticeship_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
       FROM raw.apprenticeships r WHERE ingest_date <= '${hivevar:ingest_date}') a
-LEFT JOIN (SELECT apprenticeship_id, MAX(ingest_date) AS deleted_on FROM raw.apprenticeships_deleted
-           WHERE ingest_date <= '${hivevar:ingest_date}' GROUP BY apprenticeship_id) gone ON gone.apprenticeship_id = a.apprenticeship_id
+LEFT JOIN raw.apprenticeships_deleted gone ON gone.apprenticeship_id = a.apprenticeship_id AND gone.ingest_date >= a.ingest_date
+  AND gone.ingest_date <= '${hivevar:ingest_date}'
 CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
-WHERE a.rn = 1 AND (gone.deleted_on IS NULL OR a.ingest_date > gone.deleted_on);
+WHERE a.rn = 1 AND gone.ingest_date IS NULL;
 
 INSERT OVERWRITE TABLE curated.lessons PARTITION (lesson_month)
 SELECT l.lesson_id, l.subject_id, sha2(concat(k.salt, ':professor:', CAST(l.professor_id AS STRING)), 256) AS professor_key,
@@ -105,7 +106,7 @@ SELECT g.grade_id, sha2(concat(k.salt, ':student:', CAST(g.student_id AS STRING)
        date_format(g.graded_on, 'yyyy-MM') AS graded_month
 FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY grade_id ORDER BY updated_at DESC, ingest_date DESC) AS rn
       FROM raw.grades r WHERE ingest_date <= '${hivevar:ingest_date}') g
-LEFT JOIN (SELECT grade_id, MAX(ingest_date) AS deleted_on FROM raw.grades_deleted
-           WHERE ingest_date <= '${hivevar:ingest_date}' GROUP BY grade_id) gone ON gone.grade_id = g.grade_id
+LEFT JOIN raw.grades_deleted gone ON gone.grade_id = g.grade_id AND gone.ingest_date >= g.ingest_date
+  AND gone.ingest_date <= '${hivevar:ingest_date}'
 CROSS JOIN (SELECT MAX(salt) AS salt FROM secure.pseudonym_salt) k
-WHERE g.rn = 1 AND (gone.deleted_on IS NULL OR g.ingest_date > gone.deleted_on);
+WHERE g.rn = 1 AND gone.ingest_date IS NULL;
