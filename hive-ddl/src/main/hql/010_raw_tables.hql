@@ -1,7 +1,8 @@
 -- GENERATED from the table catalog (ingestion/src/main/resources/catalog/erp-tables.yaml)
 -- by org.campuslake.ingest.catalog.HiveRawDdl: do not edit by hand. After changing the catalog, run
 --   UPDATE_GENERATED=1 mvn -pl hive-ddl -am test -Dtest=GeneratedHqlTest
--- Raw layer: the validated records of each ingest date, as landed (text, \001-separated, \N for NULL).
+-- Raw layer: the validated records of each ingest date (text, \001-separated, \N for NULL, a backslash escaping
+-- \, \001, newline and carriage return inside values).
 -- Parameters: ${hivevar:lake_root}
 
 CREATE DATABASE IF NOT EXISTS raw COMMENT 'ERP records as imported and validated, one partition per ingest date';
@@ -17,7 +18,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.campuses (
 )
 COMMENT 'erp.campuses, full import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/campuses';
 
@@ -31,7 +33,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.subjects (
 )
 COMMENT 'erp.subjects, full import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/subjects';
 
@@ -47,7 +50,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.professors (
 )
 COMMENT 'erp.professors, full import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/professors';
 
@@ -62,7 +66,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.companies (
 )
 COMMENT 'erp.companies, full import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/companies';
 
@@ -84,7 +89,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.students (
 )
 COMMENT 'erp.students, lastmodified import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/students';
 
@@ -99,7 +105,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.events (
 )
 COMMENT 'erp.events, append import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/events';
 
@@ -117,7 +124,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.audiences (
 )
 COMMENT 'erp.audiences, lastmodified import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/audiences';
 
@@ -132,7 +140,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.apprenticeships (
 )
 COMMENT 'erp.apprenticeships, lastmodified import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/apprenticeships';
 
@@ -149,7 +158,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.lessons (
 )
 COMMENT 'erp.lessons, append import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/lessons';
 
@@ -162,7 +172,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.attendances (
 )
 COMMENT 'erp.attendances, lastmodified import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/attendances';
 
@@ -177,7 +188,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS raw.grades (
 )
 COMMENT 'erp.grades, lastmodified import'
 PARTITIONED BY (ingest_date STRING)
-ROW FORMAT DELIMITED FIELDS TERMINATED BY '\001' NULL DEFINED AS '\\N'
+ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+WITH SERDEPROPERTIES ('field.delim' = '\001', 'escape.delim' = '\\', 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\N')
 STORED AS TEXTFILE
 LOCATION '${hivevar:lake_root}/raw/erp/grades';
 

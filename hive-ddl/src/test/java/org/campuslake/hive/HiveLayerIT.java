@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class HiveLayerIT {
     private static final LocalDate D1 = LocalDate.of(2026, 8, 31);
     private static final LocalDate D2 = LocalDate.of(2026, 9, 2);
+    /** Tab, newline, \001, backslash, quotes, CR and a 4-byte UTF-8 character. */
+    private static final String HARD = "O'Brien\nx\u0001y\\z\r\t\"q\" \uD83D\uDE00";
     private static LocalChain chain;
     private static TestDatabase db;
     private static SparkSession spark;
@@ -103,6 +105,9 @@ class HiveLayerIT {
         long badGrade;
         long goneContact;
         long goneContract;
+        long hardStudent;
+        long hardEvent;
+        long hardLesson;
         try (Connection c = db.erp().open(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO erp.grades SELECT MAX(grade_id) + 1, 1, 1, '2026-09-02', 150.00, 'exam',"
                     + " '2026-09-02 12:00:00' FROM erp.grades");
@@ -112,6 +117,28 @@ class HiveLayerIT {
             s.execute("DELETE FROM erp.audiences WHERE audience_id = " + goneContact);
             goneContract = TestDatabase.count(c, "SELECT MIN(apprenticeship_id) FROM erp.apprenticeships");
             s.execute("DELETE FROM erp.apprenticeships WHERE apprenticeship_id = " + goneContract);
+            // Free text with every awkward character, in Avro-landed tables (students, events) and in a text-landed
+            // one (lessons, where Sqoop replaces a newline, and says so).
+            hardStudent = TestDatabase.count(c, "SELECT MIN(student_id) FROM erp.students");
+            hardEvent = TestDatabase.count(c, "SELECT MAX(event_id) FROM erp.events") + 1;
+            hardLesson = TestDatabase.count(c, "SELECT MAX(lesson_id) FROM erp.lessons") + 1;
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE erp.students SET institution_of_origin = ?,"
+                    + " updated_at = '2026-09-01 10:00:00' WHERE student_id = ?")) {
+                ps.setString(1, HARD);
+                ps.setLong(2, hardStudent);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO erp.events SELECT ?, 'fair', ?, campus_id,"
+                    + " '2026-09-01', ?, '2026-09-01 10:00:00' FROM erp.events ORDER BY event_id LIMIT 1")) {
+                ps.setLong(1, hardEvent);
+                ps.setString(2, HARD);
+                ps.setString(3, "Saint-\u00C9tienne\\\u0001");
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            // lessons is an append table: a new row, since an update of an imported lesson is never re-read.
+            s.execute("INSERT INTO erp.lessons SELECT " + hardLesson + ", subject_id, professor_id, campus_id, promotion,"
+                    + " '2026-09-01 09:00:00', duration_minutes, 'A\nB', '2026-09-01 10:00:00' FROM erp.lessons"
+                    + " ORDER BY lesson_id LIMIT 1");
         }
         ingest(LocalDate.of(2026, 9, 1));
         // One bad grade among a day's few: above the 5 % reject ratio, the ingestion says to stop the chain.
@@ -142,6 +169,22 @@ class HiveLayerIT {
                 .isEqualTo(erpCount("SELECT CAST(SUM(grade) * 100 AS SIGNED) FROM erp.grades WHERE grade_id <> " + badGrade));
         assertThat(count("SELECT COUNT(*) FROM curated.students WHERE status = 'active' AND join_date >= '2026-09-01'"))
                 .isEqualTo(erpCount("SELECT COUNT(*) FROM erp.students WHERE join_date >= '2026-09-01'")).isPositive();
+
+        // Every byte of a free-text value reached curated; the text-landed newline is counted as normalised.
+        assertThat(spark.sql("SELECT s.institution_of_origin FROM curated.students s CROSS JOIN (SELECT MAX(salt) AS salt"
+                + " FROM secure.pseudonym_salt) k WHERE s.student_key = sha2(concat(k.salt, ':student:', '" + hardStudent
+                + "'), 256)").first().getString(0)).isEqualTo(HARD);
+        Row event = spark.sql("SELECT name, city FROM curated.events WHERE event_id = " + hardEvent).first();
+        assertThat(event.getString(0)).isEqualTo(HARD);
+        assertThat(event.getString(1)).isEqualTo("Saint-\u00C9tienne\\\u0001");
+        assertThat(spark.sql("SELECT room FROM curated.lessons WHERE lesson_id = " + hardLesson).first().getString(0))
+                .isEqualTo("A B");
+        java.util.Properties lessonsWatermark = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(Path.of(java.net.URI.create(chain.vars.get("lake_root")
+                + "/state/ingest/erp/lessons/ingest_date=2026-09-01.properties")))) {
+            lessonsWatermark.load(r);
+        }
+        assertThat(lessonsWatermark.getProperty("values.normalised")).isEqualTo("1");
 
         // The deleted rows left curated: tombstones found by 2026-09-01's import, kept on 2026-09-02.
         assertThat(count("SELECT COUNT(*) FROM raw.audiences_deleted WHERE audience_id = " + goneContact)).isEqualTo(1);

@@ -20,6 +20,8 @@ public final class ImportResult {
     public long later;
     /** Records of erased people (lake forget) left out of {@link #rows}. */
     public long erased;
+    /** Rows whose values the text landing changed (a newline or \001 inside a value became a space). */
+    public long normalised;
 
     ImportResult(String table, LocalDate date, ImportMode mode, ImportWindow window, long rows, List<String> drift,
                  double seconds, boolean cachedRecordClass) {
@@ -40,6 +42,11 @@ public final class ImportResult {
         return this;
     }
 
+    ImportResult normalised(long rows) {
+        this.normalised = rows;
+        return this;
+    }
+
     ImportResult erased(long rows) {
         this.erased = rows;
         return this;
@@ -53,6 +60,9 @@ public final class ImportResult {
         }
         if (deleted > 0) {
             sb.append(", ").append(deleted).append(" deleted at the source");
+        }
+        if (normalised > 0) {
+            sb.append(", ").append(normalised).append(" with values normalised (newline or \\001 replaced by a space)");
         }
         if (erased > 0) {
             sb.append(", ").append(erased).append(" of erased people left out");

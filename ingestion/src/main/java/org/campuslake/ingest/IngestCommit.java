@@ -45,6 +45,7 @@ public final class IngestCommit {
         long repaired = 0;
         long deleted = 0;
         long erased = 0;
+        long normalised = 0;
         for (TableSpec spec : a.tables) {
             try {
                 ImportResult r = importer.commit(spec, TablePlan.load(plan, spec.name(), a.date), System.nanoTime(), false);
@@ -52,6 +53,8 @@ public final class IngestCommit {
                 repaired += r.repaired;
                 deleted += r.deleted;
                 erased += r.erased;
+                normalised += r.normalised;
+                output.setProperty(spec.name() + ".values.normalised", Long.toString(r.normalised));
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
                 output.setProperty(spec.name() + ".repaired", Long.toString(r.repaired));
                 output.setProperty(spec.name() + ".deleted", Long.toString(r.deleted));
@@ -65,6 +68,7 @@ public final class IngestCommit {
         output.setProperty("rows.repaired", Long.toString(repaired));
         output.setProperty("rows.deleted", Long.toString(deleted));
         output.setProperty("rows.erased", Long.toString(erased));
+        output.setProperty("values.normalised", Long.toString(normalised));
         output.setProperty("failed", String.join(",", failed));
         StepArgs.captureOutput(output);
         return failed.isEmpty() ? 0 : 1;

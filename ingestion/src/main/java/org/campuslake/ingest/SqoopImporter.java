@@ -190,6 +190,7 @@ public final class SqoopImporter {
                 LOG.warn("{} changed during its import ({} rows in the window before, {} now, {} landed): reconciling"
                         + " its keys with the lake", table, plan.expected, now, landed);
             }
+            long normalised = normalised(spec, plan);
             Reconciliation rec = reconcile(spec, plan);
             if (rec.deleted.length > 0) {
                 if (!spec.deletes()) {
@@ -209,12 +210,49 @@ public final class SqoopImporter {
             fault("before-watermark");
             watermarks.commit(new Watermark(plan.table, plan.date, plan.mode, plan.window.lower, plan.window.upper,
                     landed + rec.repaired - erased, String.join(",", plan.columns), String.join(",", plan.drift))
-                    .reconciled(rec.repaired, rec.deleted.length).erased(erased));
+                    .reconciled(rec.repaired, rec.deleted.length).erased(erased).normalised(normalised));
             return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed + rec.repaired - erased,
-                    plan.drift, (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec).erased(erased);
+                    plan.drift, (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec).erased(erased)
+                    .normalised(normalised);
         } catch (IOException e) {
             throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Values of a text-landed table that Sqoop changed ({@code --hive-delims-replacement}: a newline, CR or \001
+     * inside a string becomes a space), counted in the source over the window: never silent, and the warning says
+     * how to keep them (Avro landing).
+     */
+    private long normalised(TableSpec spec, TablePlan plan) throws ImportException {
+        if ("avro".equals(spec.format())) {
+            return 0;
+        }
+        StringBuilder any = new StringBuilder();
+        for (String col : plan.columns) {
+            org.campuslake.ingest.catalog.ColumnContract c = spec.column(col);
+            if (c != null && c.type() == org.campuslake.ingest.catalog.ColumnType.STRING) {
+                for (int ch : new int[] {1, 10, 13}) {
+                    any.append(any.length() == 0 ? "" : " OR ").append("INSTR(").append(col).append(", CHAR(").append(ch)
+                            .append(")) > 0");
+                }
+            }
+        }
+        if (any.length() == 0) {
+            return 0;
+        }
+        String table = config.schema() + "." + spec.name();
+        long n;
+        try (Connection c = connect()) {
+            n = count(c, table, ImportWindow.restore(null, null, "(" + plan.where() + ") AND (" + any + ")", false));
+        } catch (SQLException e) {
+            throw new ImportException("counting the values Sqoop normalises in " + table + " failed: " + e.getMessage(), e);
+        }
+        if (n > 0) {
+            LOG.warn("{}: {} row(s) with a newline, CR or \\001 inside a value landed with a space instead (text"
+                    + " landing): declare 'format: avro' for {} to keep every byte", table, n, spec.name());
+        }
+        return n;
     }
 
     /**

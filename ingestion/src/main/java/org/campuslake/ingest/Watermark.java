@@ -23,6 +23,8 @@ public final class Watermark {
     public long deleted;
     /** Records of erased people (lake forget) the import left out: not in {@link #rows}. */
     public long erased;
+    /** Rows whose values Sqoop changed (text landing: a newline or \001 inside a value became a space). */
+    public long normalised;
 
     public Watermark(String table, LocalDate date, ImportMode mode, String lower, String upper, long rows,
                      String columns, String drift) {
@@ -53,6 +55,7 @@ public final class Watermark {
         p.setProperty("repaired", Long.toString(repaired));
         p.setProperty("deleted", Long.toString(deleted));
         p.setProperty("erased", Long.toString(erased));
+        p.setProperty("values.normalised", Long.toString(normalised));
         return p;
     }
 
@@ -61,7 +64,13 @@ public final class Watermark {
                 ImportMode.valueOf(p.getProperty("mode").toUpperCase(java.util.Locale.ROOT)), p.getProperty("lower"),
                 p.getProperty("upper"), Long.parseLong(p.getProperty("rows", "0")), p.getProperty("columns", ""),
                 p.getProperty("drift", "")).reconciled(Long.parseLong(p.getProperty("repaired", "0")),
-                Long.parseLong(p.getProperty("deleted", "0"))).erased(Long.parseLong(p.getProperty("erased", "0")));
+                Long.parseLong(p.getProperty("deleted", "0"))).erased(Long.parseLong(p.getProperty("erased", "0")))
+                .normalised(Long.parseLong(p.getProperty("values.normalised", "0")));
+    }
+
+    Watermark normalised(long rows) {
+        this.normalised = rows;
+        return this;
     }
 
     Watermark erased(long rows) {

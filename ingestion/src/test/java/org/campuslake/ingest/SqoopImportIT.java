@@ -246,8 +246,11 @@ class SqoopImportIT {
                 assertThat(v.input).isEqualTo(f.sourceCount("SELECT COUNT(*) FROM erp." + table));
             }
         }
-        // Delimiters and newlines inside a value do not break the record.
-        assertThat(f.lines(f.layout().raw("companies", D1))).anySatisfy(l -> assertThat(l).startsWith("1\001Acme SA x\001"));
+        // Delimiters and newlines inside a value do not break the record, and are kept (escaped in raw).
+        assertThat(f.lines(f.layout().raw("companies", D1))).anySatisfy(l -> {
+            assertThat(l).startsWith("1\001Acme\\nSA\\\001x\001").doesNotContain("\n");
+            assertThat(org.campuslake.ingest.validate.EscapedText.split(l)[1]).isEqualTo("Acme\nSA\001x");
+        });
         assertThat(f.lines(f.layout().quarantine("students", D1)).get(0)).contains("birth_date=0001-01-01");
         assertThat(f.lines(f.layout().quarantine("audiences", D1)).get(0))
                 .startsWith("ORPHAN_REFERENCE\tstudent_id=999999: no students.student_id 999999\t1\001");

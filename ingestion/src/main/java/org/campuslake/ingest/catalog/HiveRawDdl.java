@@ -18,7 +18,8 @@ public final class HiveRawDdl {
     /** CREATE DATABASE raw and one CREATE EXTERNAL TABLE per catalog table. */
     public static String tables(Catalog catalog) {
         StringBuilder sb = new StringBuilder(HEADER);
-        sb.append("-- Raw layer: the validated records of each ingest date, as landed (text, \\001-separated, \\N for NULL).\n");
+        sb.append("-- Raw layer: the validated records of each ingest date (text, \\001-separated, \\N for NULL, a backslash"
+                + " escaping\n-- \\, \\001, newline and carriage return inside values).\n");
         sb.append("-- Parameters: ${hivevar:lake_root}\n\n");
         sb.append("CREATE DATABASE IF NOT EXISTS raw COMMENT 'ERP records as imported and validated, one partition per ingest date';\n");
         for (TableSpec t : catalog.tables()) {
@@ -32,7 +33,11 @@ public final class HiveRawDdl {
             sb.append("COMMENT 'erp.").append(t.name()).append(", ").append(t.mode().name().toLowerCase(Locale.ROOT))
                     .append(" import'\n");
             sb.append("PARTITIONED BY (ingest_date STRING)\n");
-            sb.append("ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\001' NULL DEFINED AS '\\\\N'\n");
+            // The validated records are EscapedText: LazySimpleSerDe unescapes \\, \<001>, \n and \r, so a value
+            // with a newline or a \001 stays one field of one row.
+            sb.append("ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'\n");
+            sb.append("WITH SERDEPROPERTIES ('field.delim' = '\\001', 'escape.delim' = '\\\\',"
+                    + " 'serialization.escape.crlf' = 'true', 'serialization.null.format' = '\\\\N')\n");
             sb.append("STORED AS TEXTFILE\n");
             sb.append("LOCATION '${hivevar:lake_root}/raw/erp/").append(t.name()).append("';\n");
         }

@@ -28,6 +28,7 @@ import org.campuslake.ingest.LongList;
 import org.campuslake.ingest.PartitionPublisher;
 import org.campuslake.ingest.Tombstones;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.validate.EscapedText;
 
 /**
  * Takes the records of erased people out of a partition's files (landing, raw or quarantine), never altering the
@@ -152,13 +153,13 @@ public final class PartitionEraser {
             if (zone == Zone.LANDING && "avro".equals(spec.format())) {
                 avro(f.getPath(), target, spec, erased, removed);
             } else {
-                text(f.getPath(), target, zone == Zone.QUARANTINE, index, ids, keyIndex, removed);
+                text(f.getPath(), target, zone == Zone.QUARANTINE, zone == Zone.RAW, index, ids, keyIndex, removed);
             }
         }
         return removed;
     }
 
-    private void text(Path file, Path target, boolean quarantine, int[] index, long[][] ids, int keyIndex,
+    private void text(Path file, Path target, boolean quarantine, boolean escaped, int[] index, long[][] ids, int keyIndex,
                       LongList removed) throws IOException {
         try (InputStream in = fs.open(file);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -172,13 +173,15 @@ public final class PartitionEraser {
                     t = t < 0 ? -1 : line.indexOf('\t', t + 1);
                     record = t < 0 ? "" : line.substring(t + 1);
                 }
-                String[] fields = record.split("\001", -1);
+                // landing text is Sqoop's (no escapes); raw and quarantine records are escaped (EscapedText)
+                String[] fields = quarantine || escaped ? EscapedText.split(record) : record.split("\001", -1);
                 boolean hit = false;
                 for (int i = 0; i < index.length && !hit; i++) {
-                    hit = index[i] >= 0 && index[i] < fields.length && contains(ids[i], fields[index[i]]);
+                    hit = index[i] >= 0 && index[i] < fields.length && fields[index[i]] != null
+                            && contains(ids[i], fields[index[i]]);
                 }
                 if (hit) {
-                    if (keyIndex >= 0 && keyIndex < fields.length) {
+                    if (keyIndex >= 0 && keyIndex < fields.length && fields[keyIndex] != null) {
                         addKey(removed, fields[keyIndex]);
                     }
                     if (target == null) {

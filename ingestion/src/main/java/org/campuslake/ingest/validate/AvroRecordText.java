@@ -13,8 +13,8 @@ import org.campuslake.ingest.catalog.ColumnType;
 import org.campuslake.ingest.catalog.TableSpec;
 
 /**
- * Renders a Sqoop Avro record as the text record a text landing would have held: fields joined by \001, NULL as
- * \N, decimals from their logical type, and dates and timestamps (which Sqoop stores as epoch milliseconds) printed
+ * Renders a Sqoop Avro record as a record line of the raw zone ({@link EscapedText}): fields joined by \001, NULL
+ * as \N, every value's characters kept (a newline, a \001 or a backslash is escaped, never replaced), decimals from their logical type, and dates and timestamps (which Sqoop stores as epoch milliseconds) printed
  * as java.sql.Date and java.sql.Timestamp print them, in the JVM's time zone as Sqoop read them. Validation and
  * the raw zone are then the same for both landing formats.
  */
@@ -30,7 +30,7 @@ public final class AvroRecordText {
             String name = columns.get(i);
             Schema.Field field = r.getSchema().getField(name);
             Object v = field == null ? null : r.get(name);
-            sb.append(v == null ? RecordValidator.NULL : text(v, field.schema(), spec.column(name)));
+            sb.append(v == null ? EscapedText.NULL : EscapedText.escape(text(v, field.schema(), spec.column(name))));
         }
         return sb.toString();
     }
@@ -54,12 +54,7 @@ public final class AvroRecordText {
                 return new java.sql.Timestamp((Long) v).toString();
             }
         }
-        return clean(v.toString());
-    }
-
-    /** As the text landing does (--hive-delims-replacement): newlines and \001 inside values become a space. */
-    private static String clean(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').replace(RecordValidator.FIELD_SEPARATOR, ' ');
+        return v.toString(); // every byte kept: render escapes what the line format needs
     }
 
     private static Schema nonNull(Schema s) {

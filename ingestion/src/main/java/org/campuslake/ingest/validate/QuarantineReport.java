@@ -144,7 +144,7 @@ public final class QuarantineReport {
         String detail = f.length > 1 ? f[1] : "";
         String record = f.length > 2 ? f[2] : "";
         String[] fields = RecordValidator.split(record);
-        String key = keyIndex >= 0 && keyIndex < fields.length ? fields[keyIndex] : "?";
+        String key = keyIndex >= 0 && keyIndex < fields.length && fields[keyIndex] != null ? fields[keyIndex] : "?";
         part.rows++;
         Long n = part.byReason.get(reason);
         part.byReason.put(reason, n == null ? 1 : n + 1);

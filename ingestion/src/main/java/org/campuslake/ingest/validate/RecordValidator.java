@@ -124,14 +124,14 @@ public final class RecordValidator {
         for (int i = 0; i < checks.size(); i++) {
             String a = f[checkColumns[i][0]];
             String b = f[checkColumns[i][1]];
-            if (!checks.get(i).holds(a, b, NULL)) {
+            if (!checks.get(i).holds(a == null ? NULL : a, b == null ? NULL : b, NULL)) {
                 return new Result(RejectReason.CROSS_FIELD, checks.get(i).text() + ": " + checks.get(i).left() + "="
                         + abbreviate(a) + ", " + checks.get(i).right() + "=" + abbreviate(b), key, f);
             }
         }
         for (int i = 0; i < references.size(); i++) {
             String v = f[referenceIndexes.get(i)];
-            if (!NULL.equals(v) && !keysOfReferences.get(i).contains(v)) {
+            if (v != null && !keysOfReferences.get(i).contains(v)) {
                 ColumnContract c = references.get(i);
                 return new Result(RejectReason.ORPHAN_REFERENCE, c.name() + "=" + abbreviate(v) + ": no "
                         + c.references() + " " + abbreviate(v), key, f);
@@ -141,7 +141,7 @@ public final class RecordValidator {
     }
 
     static RejectReason checkValue(ColumnContract c, String v) {
-        if (NULL.equals(v)) {
+        if (v == null) {
             return c.nullable() ? null : RejectReason.NULL_NOT_ALLOWED;
         }
         switch (c.type()) {
@@ -199,28 +199,15 @@ public final class RecordValidator {
         }
     }
 
-    /** Splits on \001 keeping empty trailing fields. */
+    /** The unescaped values of a record line ({@link EscapedText}), null for NULL. */
     static String[] split(String line) {
-        int n = 1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == FIELD_SEPARATOR) {
-                n++;
-            }
-        }
-        String[] out = new String[n];
-        int start = 0;
-        int k = 0;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == FIELD_SEPARATOR) {
-                out[k++] = line.substring(start, i);
-                start = i + 1;
-            }
-        }
-        out[k] = line.substring(start);
-        return out;
+        return EscapedText.split(line);
     }
 
     private static String abbreviate(String v) {
+        if (v == null) {
+            return "NULL";
+        }
         return v.length() <= 40 ? v : v.substring(0, 37) + "...";
     }
 }

@@ -1,10 +1,7 @@
 package org.campuslake.ingest.validate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -329,16 +326,7 @@ public final class ValidationJob extends Configured implements Tool {
     }
 
     static List<String> readColumns(FileSystem fs, Path file) throws IOException {
-        List<String> cols = new ArrayList<String>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.trim().isEmpty()) {
-                    cols.add(line.trim());
-                }
-            }
-        }
-        return cols;
+        return org.campuslake.ingest.PartitionLines.columns(fs, file);
     }
 
     static String option(String[] args, String name) {

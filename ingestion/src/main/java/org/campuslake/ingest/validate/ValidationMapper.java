@@ -60,7 +60,7 @@ public class ValidationMapper extends Mapper<LongWritable, Text, Text, Text> {
 
     @Override
     protected void map(LongWritable offset, Text value, Context context) throws IOException, InterruptedException {
-        emit(validator, value.toString(), "!offset:" + offset.get(), outKey, outValue, context);
+        emit(validator, EscapedText.fromLanding(value.toString()), "!offset:" + offset.get(), outKey, outValue, context);
     }
 
     /** Checks one record and emits it keyed by its primary key (or {@code fallbackKey} when that is unreadable). */

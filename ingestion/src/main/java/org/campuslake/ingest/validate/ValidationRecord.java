@@ -37,6 +37,6 @@ final class ValidationRecord {
 
     /** A quarantine line: reason, detail and the record, tab-separated (the record is everything after the 2nd tab). */
     static String quarantineLine(String reason, String detail, String record) {
-        return reason + "\t" + detail.replace('\t', ' ') + "\t" + record;
+        return reason + "\t" + EscapedText.escape(detail).replace('\t', ' ') + "\t" + record;
     }
 }

@@ -64,7 +64,9 @@ public class ValidationReducer extends Reducer<Text, Text, Text, Text> {
     /** Later updated_at wins; ties are broken on the text so the choice never depends on input order. */
     private boolean newer(String a, String b) {
         if (checkIndex >= 0) {
-            int c = RecordValidator.split(a)[checkIndex].compareTo(RecordValidator.split(b)[checkIndex]);
+            String x = RecordValidator.split(a)[checkIndex];
+            String y = RecordValidator.split(b)[checkIndex];
+            int c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
             if (c != 0) {
                 return c > 0;
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AvroRecordTextTest {
     @Test
-    void rendersASqoopAvroRecordAsTheTextLandingWould() {
+    void rendersASqoopAvroRecordAsARawRecordLineKeepingEveryCharacter() {
         TableSpec grades = Catalog.builtIn().table("grades");
         Schema decimal = LogicalTypes.decimal(5, 2).addToSchema(Schema.create(Schema.Type.BYTES));
         Schema schema = SchemaBuilder.record("grades").fields()
@@ -33,7 +33,9 @@ class AvroRecordTextTest {
         r.put("assessment", "qu\niz");
         r.put("updated_at", ts.getTime());
         String line = AvroRecordText.render(r, grades, grades.columnNames());
-        assertThat(line).isEqualTo(String.join("\001", "7", "70", "16", "2025-09-01", "82.50", "qu iz", "2025-09-01 18:57:23.0"));
+        assertThat(line).isEqualTo(String.join("\001", "7", "70", "16", "2025-09-01", "82.50", "qu\\niz", "2025-09-01 18:57:23.0"))
+                .doesNotContain("\n");
+        assertThat(EscapedText.split(line)[5]).isEqualTo("qu\niz");
         r.put("assessment", null);
         assertThat(AvroRecordText.render(r, grades, grades.columnNames())).contains("\001\\N\001");
     }
