@@ -60,6 +60,68 @@ final class RunsCommand implements Callable<Integer> {
                         n.error != null ? n.error + "  (log: " + n.log + ")" : n.counters.isEmpty() ? "" : n.counters);
             }
         }
+        conservation(r).forEach(ctx.out::println);
+    }
+
+    /**
+     * Per day and table: {@code source = curated + quarantined + erased}, from the terms the steps wrote
+     * (conservation.* outputs: the import commit's source, the validation's lake side, the KPI job's curated
+     * rows). Without the KPI job's count (analytics not run yet), the raw term stands in for curated.
+     */
+    static List<String> conservation(RunRecord r) {
+        Map<String, Map<String, String>> byDay = new TreeMap<>();
+        for (RunRecord.CoordAction a : r.actions) {
+            Map<String, String> terms = byDay.computeIfAbsent(a.nominalTime, k -> new TreeMap<>());
+            for (RunRecord.Action n : a.nodes) {
+                terms.putAll(n.conservation);
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> day : byDay.entrySet()) {
+            Map<String, String> t = day.getValue();
+            java.util.Set<String> tables = new java.util.TreeSet<>();
+            t.keySet().stream().filter(k -> k.endsWith(".source")).forEach(k -> tables.add(k.substring(0, k.length() - 7)));
+            if (tables.isEmpty()) {
+                continue;
+            }
+            out.add(String.format(Locale.ROOT, "%nconservation, data of %s (source = curated + quarantined + erased; deleted:"
+                    + " the day's tombstones)", dataDate(day.getKey())));
+            out.add(String.format(Locale.ROOT, "  %-16s %9s %9s %11s %7s %8s", "table", "source", "curated",
+                    "quarantined", "erased", "deleted"));
+            for (String table : tables) {
+                long source = num(t, table + ".source");
+                long quarantined = num(t, table + ".quarantined");
+                long erased = num(t, table + ".erased");
+                String curatedTable = t.getOrDefault(table + ".curated_table", table);
+                String curatedText = t.get("curated." + curatedTable);
+                long curated = curatedText != null ? Long.parseLong(curatedText) : num(t, table + ".raw");
+                long off = source - curated - quarantined - erased;
+                String verdict = off == 0 ? "holds" : String.format(Locale.ROOT, "DOES NOT HOLD (%+d row(s) %s)", off,
+                        off > 0 ? "unaccounted for" : "too many in the lake");
+                if (curatedText == null) {
+                    verdict += ", curated not counted yet (raw's rows shown)";
+                } else if (t.containsKey(table + ".raw") && curated != num(t, table + ".raw")) {
+                    verdict += String.format(Locale.ROOT, ", raw holds %d", num(t, table + ".raw"));
+                }
+                out.add(String.format(Locale.ROOT, "  %-16s %,9d %,9d %,11d %,7d %,8d  %s", table, source, curated,
+                        quarantined, erased, num(t, table + ".deleted"), verdict));
+            }
+        }
+        return out;
+    }
+
+    private static long num(Map<String, String> terms, String key) {
+        String v = terms.get(key);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    /** A coordinator action at D+1 00:00 processes the data of D. */
+    private static String dataDate(String nominalTime) {
+        try {
+            return java.time.OffsetDateTime.parse(nominalTime).toLocalDate().minusDays(1).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return nominalTime;
+        }
     }
 
     /** Every action's row counters, summed per name. */

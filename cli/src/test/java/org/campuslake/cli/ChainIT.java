@@ -140,6 +140,8 @@ class ChainIT {
         String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", newest);
         assertThat(detail.out()).contains("run --date " + d).contains("import-lessons").contains("rows.published");
+        // Every source row of the day is in curated, in quarantine or erased: counted by three steps.
+        assertThat(detail.out()).contains("conservation, data of " + d).contains("  grades ").doesNotContain("DOES NOT HOLD");
 
         forgetAStudent(d);
     }
@@ -197,6 +199,12 @@ class ChainIT {
         assertThat(filesHolding(identifiers)).as("after a rerun of " + D1).isEmpty();
         assertThat(summaryRows(key)).as("after a rerun of " + D1).isZero();
         assertThat(curatedRows(key)).as("after a rerun of " + D1).isZero();
+        // The student is still in the ERP: the conservation of that backfill counts them as erased.
+        LakeProcess.Run runs = lake.run(120, "runs", "-n", "1");
+        String id = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        LakeProcess.Run detail = lake.run(120, "runs", id);
+        assertThat(detail.out()).contains("conservation, data of " + D1).doesNotContain("DOES NOT HOLD")
+                .containsPattern("\n  students\\s+[\\d,]+\\s+[\\d,]+\\s+[\\d,]+\\s+1\\s+[\\d,]+  holds");
     }
 
     /** Files of the lake (every zone, curated included) whose bytes contain one of the identifiers. */

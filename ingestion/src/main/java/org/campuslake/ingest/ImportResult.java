@@ -22,6 +22,8 @@ public final class ImportResult {
     public long erased;
     /** Rows whose values the text landing changed (a newline or \001 inside a value became a space). */
     public long normalised;
+    /** The source's rows the lake accounts for after this import: every row but those no window took yet. */
+    public long source;
 
     ImportResult(String table, LocalDate date, ImportMode mode, ImportWindow window, long rows, List<String> drift,
                  double seconds, boolean cachedRecordClass) {
@@ -39,6 +41,11 @@ public final class ImportResult {
         this.repaired = r.repaired;
         this.deleted = r.deleted.length;
         this.later = r.later;
+        return this;
+    }
+
+    ImportResult source(long rows) {
+        this.source = rows;
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.validate.Conservation;
 
 /**
  * The step after the Sqoop actions: for every table of the date's plan, reconciles the rows that landed in its
@@ -15,7 +16,7 @@ import org.campuslake.ingest.catalog.TableSpec;
  * ({@code IngestCommit --config FILE --date YYYY-MM-DD [--table T ...]}). Every table is tried; exit code 1 when
  * one failed (its previous partition and watermark stay), 2 on bad arguments. Output properties:
  * {@code <table>.rows}, {@code <table>.repaired}, {@code <table>.deleted}, {@code rows.imported},
- * {@code rows.repaired} and {@code rows.deleted}.
+ * {@code rows.repaired} and {@code rows.deleted}, and {@code conservation.<table>.source} (see {@link Conservation}).
  */
 public final class IngestCommit {
     private IngestCommit() {}
@@ -55,6 +56,7 @@ public final class IngestCommit {
                 erased += r.erased;
                 normalised += r.normalised;
                 output.setProperty(spec.name() + ".values.normalised", Long.toString(r.normalised));
+                output.setProperty(Conservation.PREFIX + spec.name() + ".source", Long.toString(r.source));
                 output.setProperty(spec.name() + ".rows", Long.toString(r.rows));
                 output.setProperty(spec.name() + ".repaired", Long.toString(r.repaired));
                 output.setProperty(spec.name() + ".deleted", Long.toString(r.deleted));

@@ -213,7 +213,7 @@ public final class SqoopImporter {
                     .reconciled(rec.repaired, rec.deleted.length).erased(erased).normalised(normalised));
             return new ImportResult(plan.table, plan.date, plan.mode, plan.window, landed + rec.repaired - erased,
                     plan.drift, (System.nanoTime() - startNanos) / 1e9, cachedRecordClass).reconciled(rec).erased(erased)
-                    .normalised(normalised);
+                    .normalised(normalised).source(rec.source >= 0 ? rec.source : landed); // full: the whole table landed
         } catch (IOException e) {
             throw new ImportException("import of " + table + " for " + plan.date + " failed: " + e.getMessage(), e);
         }
@@ -336,8 +336,11 @@ public final class SqoopImporter {
         final long[] deleted;
         final long later;
         final int differing;
+        /** The source's rows this import accounts for (all but the later ones), or -1 when not reconciled. */
+        final long source;
 
         Reconciliation(long repaired, TableReconciler.Gaps gaps) {
+            this.source = gaps == null ? -1 : gaps.sourceRows - gaps.later;
             this.repaired = repaired;
             this.deleted = gaps == null ? new long[0] : gaps.deleted;
             this.later = gaps == null ? 0 : gaps.later;

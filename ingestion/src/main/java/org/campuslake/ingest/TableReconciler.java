@@ -48,8 +48,11 @@ final class TableReconciler {
         final long later;
         final int buckets;
         final int differing;
+        /** The source's rows when compared (every bucket's count). */
+        final long sourceRows;
 
-        Gaps(long[] missing, long[] deleted, long later, int buckets, int differing) {
+        Gaps(long[] missing, long[] deleted, long later, int buckets, int differing, long sourceRows) {
+            this.sourceRows = sourceRows;
             this.missing = missing;
             this.deleted = deleted;
             this.later = later;
@@ -132,7 +135,11 @@ final class TableReconciler {
                 }
             }
         }
-        return new Gaps(missing.sorted(), deleted.sorted(), later, sourceBuckets.size(), differing.size());
+        long sourceRows = 0;
+        for (long[] b : sourceBuckets.values()) {
+            sourceRows += b[0];
+        }
+        return new Gaps(missing.sorted(), deleted.sorted(), later, sourceBuckets.size(), differing.size(), sourceRows);
     }
 
     /** The rows a repair import takes: the missing keys as ranges of consecutive keys, within the window's reach. */

@@ -54,6 +54,47 @@ public final class CuratedTables {
         return col(dateColumn).leq(to_date(lit(asOf.toString())));
     }
 
+    /** The curated tables' names: the metastore's tables of the database, or the folders under curated/. */
+    public java.util.List<String> names() throws java.io.IOException, org.apache.spark.sql.AnalysisException {
+        java.util.List<String> out = new java.util.ArrayList<String>();
+        if (database != null) {
+            for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(database).collectAsList()) {
+                if (!t.isTemporary() && !"VIEW".equalsIgnoreCase(t.tableType())) {
+                    out.add(t.name());
+                }
+            }
+        } else {
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(lakeRoot + "/curated");
+            org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(root)) {
+                for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(root)) {
+                    String n = s.getPath().getName();
+                    if (s.isDirectory() && !n.startsWith("_") && !n.startsWith(".")) {
+                        out.add(n);
+                    }
+                }
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** Every curated table's row count, in one Spark job (the conservation's curated term). */
+    public java.util.Map<String, Long> rowCounts() throws java.io.IOException, org.apache.spark.sql.AnalysisException {
+        Dataset<Row> all = null;
+        for (String n : names()) {
+            Dataset<Row> c = table(n).groupBy().count().select(lit(n).as("table_name"), col("count"));
+            all = all == null ? c : all.unionAll(c);
+        }
+        java.util.Map<String, Long> out = new java.util.TreeMap<String, Long>();
+        if (all != null) {
+            for (Row r : all.collectAsList()) {
+                out.put(r.getString(0), r.getLong(1));
+            }
+        }
+        return out;
+    }
+
     public Dataset<Row> campuses() { return table("campuses"); }
 
     public Dataset<Row> companies() { return table("companies"); }

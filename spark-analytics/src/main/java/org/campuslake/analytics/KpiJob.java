@@ -65,6 +65,7 @@ public final class KpiJob {
                 }
                 // Read by the Oozie shell action's <capture-output/> (stdout as properties): the run's counter.
                 System.out.println("rows.published=" + total);
+                printCuratedRows(spark, settings, d);
                 rc = 0;
             } finally {
                 spark.stop();
@@ -85,6 +86,26 @@ public final class KpiJob {
         System.exit(rc);
     }
 
+    /**
+     * The curated tables' row counts as {@code conservation.curated.<table>=N} lines, for {@code lake runs ID}'s
+     * conservation. Published KPIs stand without them: a failure here is only logged.
+     */
+    private static void printCuratedRows(SparkSession spark, AnalyticsSettings settings, LocalDate d) {
+        try {
+            for (Map.Entry<String, Long> e : curated(spark, settings, d).rowCounts().entrySet()) {
+                System.out.println("conservation.curated." + e.getKey() + "=" + e.getValue());
+            }
+        } catch (Exception e) {
+            LOG.warn("counting the curated tables' rows failed: no conservation for " + d, e);
+        }
+    }
+
+    private static CuratedTables curated(SparkSession spark, AnalyticsSettings settings, LocalDate d) {
+        return "parquet".equals(settings.source())
+                ? CuratedTables.fromParquet(spark, settings.required("lake.root"), d)
+                : CuratedTables.fromMetastore(spark, settings.get("analytics.curated.database", "curated"), d);
+    }
+
     /** The session: every spark.* setting of the file, then Hive support when the curated tables come from a metastore. */
     static SparkSession session(AnalyticsSettings settings) {
         SparkSession.Builder b = SparkSession.builder().appName("campus-lake-kpis");
@@ -102,9 +123,7 @@ public final class KpiJob {
     /** Computes and publishes snapshot D; the publisher's hook (tests) comes with it. */
     public static Map<String, Long> run(SparkSession spark, AnalyticsSettings settings, LocalDate d,
                                         SummaryPublisher.Hook hook) throws Exception {
-        CuratedTables curated = "parquet".equals(settings.source())
-                ? CuratedTables.fromParquet(spark, settings.required("lake.root"), d)
-                : CuratedTables.fromMetastore(spark, settings.get("analytics.curated.database", "curated"), d);
+        CuratedTables curated = curated(spark, settings, d);
         SummaryPublisher publisher = new SummaryPublisher(settings.required("summary.jdbc.url"),
                 settings.required("summary.user"), settings.summaryPassword())
                 .withHook(hook);

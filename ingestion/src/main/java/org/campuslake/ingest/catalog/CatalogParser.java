@@ -29,7 +29,8 @@ final class CatalogParser {
     /** Identifiers end up in SQL and paths: lower-case letters, digits and underscores only. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
-            "mode", "key", "split_by", "mappers", "format", "columns", "checks", "deletes"));
+            "mode", "key", "split_by", "mappers", "format", "columns", "checks", "deletes", "curated"));
+    private static final Set<String> CURATED_KEYS = new HashSet<String>(Arrays.asList("table"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
             "type", "nullable", "min", "max", "values", "max_length", "precision", "scale", "references"));
     private static final Pattern CHECK = Pattern.compile("([a-z_][a-z0-9_]*)\\s*(<=|>=|!=|<|>|=)\\s*([a-z_][a-z0-9_]*)");
@@ -137,8 +138,14 @@ final class CatalogParser {
                         + " is re-imported whole every run)");
             }
         }
+        String curated = null;
+        if (m.containsKey("curated")) {
+            Map<String, NodeTuple> cm = mapping(m.get("curated").getValueNode(), "table '" + name + "': curated",
+                    CURATED_KEYS);
+            curated = cm.containsKey("table") ? identifier(cm.get("table").getValueNode(), "curated table") : null;
+        }
         TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, checks, file,
-                keyNode.getStartMark().getLine() + 1).withDeletes(deletes);
+                keyNode.getStartMark().getLine() + 1).withDeletes(deletes).withCuratedTable(curated);
         ColumnContract keyCol = spec.column(key);
         if (keyCol == null) {
             throw error(m.get("key").getValueNode(), "table '" + name + "': key '" + key + "' is not one of its columns");

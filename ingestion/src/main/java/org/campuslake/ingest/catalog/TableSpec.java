@@ -23,6 +23,7 @@ public final class TableSpec implements Serializable {
     private final String file;
     private final int line;
     private boolean deletes;
+    private String curatedTable;
 
     public TableSpec(String name, ImportMode mode, String key, String splitBy, int mappers, String format,
                      List<ColumnContract> columns, String file, int line) {
@@ -50,6 +51,14 @@ public final class TableSpec implements Serializable {
     }
 
     public boolean deletes() { return deletes; }
+
+    TableSpec withCuratedTable(String table) {
+        this.curatedTable = table;
+        return this;
+    }
+
+    /** The curated table that holds this table's rows ({@code curated: {table: ...}}, default the same name). */
+    public String curatedTable() { return curatedTable == null ? name : curatedTable; }
     public String name() { return name; }
     public ImportMode mode() { return mode; }
     public String key() { return key; }

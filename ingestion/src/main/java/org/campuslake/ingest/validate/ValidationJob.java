@@ -72,7 +72,8 @@ public final class ValidationJob extends Configured implements Tool {
     /**
      * Every table, as the ingest workflow's validate action: exit code 0 once every table is validated, whatever
      * the reject ratios; they go to the output properties ({@code ingest.reject.ratio.exceeded},
-     * {@code ingest.reject.tables}, {@code <table>.rejected}, {@code rows.rejected}) for the workflow's decision.
+     * {@code ingest.reject.tables}, {@code <table>.rejected}, {@code rows.rejected}) for the workflow's decision,
+     * with the lake's terms of each table's conservation ({@link Conservation}).
      * Exit code 1 when a table cannot be validated.
      */
     int validateAll(List<TableSpec> tables, final LocalDate date) throws IOException, InterruptedException,
@@ -123,6 +124,12 @@ public final class ValidationJob extends Configured implements Tool {
                             ? String.format(java.util.Locale.ROOT, "  REJECT RATIO %.2f%% > %.2f%%",
                                     100 * r.rejectRatio(), 100 * r.maxRatio) : "");
             output.setProperty(spec.name() + ".rejected", Long.toString(r.rejected));
+            try {
+                inventory(spec, date).store(spec.name(), spec.curatedTable(), output);
+            } catch (IOException | RuntimeException e) {
+                // The day's data stands without its accounting: say so, do not stop the chain for it.
+                System.err.println("erp." + spec.name() + ": no conservation for " + date + ": " + e);
+            }
             rejected += r.rejected;
             valid += r.valid;
             if (r.tooManyRejects()) {
@@ -135,6 +142,11 @@ public final class ValidationJob extends Configured implements Tool {
         output.setProperty("ingest.reject.tables", String.join(",", over));
         StepArgs.captureOutput(output);
         return 0;
+    }
+
+    private Conservation.Inventory inventory(TableSpec spec, LocalDate date) throws IOException {
+        LakeLayout layout = new LakeLayout(config.lakeRoot());
+        return new Conservation(layout.root().getFileSystem(getConf()), layout).inventory(spec, date);
     }
 
     /** The tables in waves: each after every table of the list it refers to. */

@@ -48,8 +48,21 @@ public final class RunRecord {
         public Double seconds;
         public int attempts;
         public Map<String, String> counters = new LinkedHashMap<>();
+        /** The action's terms of the conservation ({@code conservation.*} output properties), by name. */
+        public Map<String, String> conservation = new java.util.TreeMap<>();
         public String error;
         public String log;
+
+        /** Keeps, of an action's output properties, the row counters and the conservation's terms. */
+        public void record(Map<String, String> data) {
+            data.forEach((k, v) -> {
+                if (k.startsWith("rows.")) {
+                    counters.put(k, v);
+                } else if (k.startsWith("conservation.")) {
+                    conservation.put(k.substring("conservation.".length()), v);
+                }
+            });
+        }
     }
 
     /** The status, or DIED for a run still marked RUNNING whose process no longer exists (killed, machine stopped). */

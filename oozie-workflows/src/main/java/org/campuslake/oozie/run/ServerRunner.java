@@ -175,12 +175,29 @@ public final class ServerRunner {
             String code = text(n, "errorCode");
             String msg = text(n, "errorMessage");
             node.error = code == null && msg == null ? null : (code == null ? "" : code + ": ") + (msg == null ? "" : msg);
+            node.record(outputData(text(n, "data")));
             a.nodes.add(node);
             if (!node.status.equals(seen.put(label + "/" + node.name, node.status))) {
                 listener.action(label, node.name, type, node.status,
                         node.error != null ? node.error : node.log == null ? "" : node.log);
             }
         }
+    }
+
+    /** An action's capture-output properties, as Oozie returns them (the text of a properties file). */
+    static Map<String, String> outputData(String data) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (data == null) {
+            return out;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(data));
+        } catch (java.io.IOException e) {
+            return out; // not properties: no counters
+        }
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
     }
 
     private static String text(JsonNode n, String field) {

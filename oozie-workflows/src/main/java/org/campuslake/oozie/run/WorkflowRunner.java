@@ -219,11 +219,7 @@ final class WorkflowRunner implements ElScope.Workflow {
         Instant t1 = Instant.now();
         rec.ended = t1.toString();
         rec.seconds = (t1.toEpochMilli() - t0.toEpochMilli()) / 1000.0;
-        outcome.data().forEach((k, v) -> {
-            if (k.startsWith("rows.")) {
-                rec.counters.put(k, v);
-            }
-        });
+        rec.record(outcome.data());
         if (outcome.ok()) {
             actionData.put(a.name(), outcome.data());
             rec.status = "OK";

@@ -23,4 +23,14 @@ class RunRecordTest {
         r.pid = ProcessHandle.current().pid();
         assertThat(r.effectiveStatus()).isEqualTo("RUNNING");
     }
+
+    @Test
+    void anOozieActionsCaptureOutputGivesItsCountersAndConservationTerms() {
+        RunRecord.Action a = new RunRecord.Action();
+        a.record(ServerRunner.outputData("#\n#Thu Dec 03 10:00:00 UTC 2026\nrows.imported=12\n"
+                + "conservation.grades.source=2744\nfailed=\n"));
+        assertThat(a.counters).containsOnlyKeys("rows.imported");
+        assertThat(a.conservation).containsEntry("grades.source", "2744").hasSize(1);
+        assertThat(ServerRunner.outputData(null)).isEmpty();
+    }
 }
