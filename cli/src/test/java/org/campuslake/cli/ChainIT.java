@@ -199,11 +199,15 @@ class ChainIT {
         assertThat(filesHolding(identifiers)).as("after a rerun of " + D1).isEmpty();
         assertThat(summaryRows(key)).as("after a rerun of " + D1).isZero();
         assertThat(curatedRows(key)).as("after a rerun of " + D1).isZero();
-        // The student is still in the ERP: the conservation of that backfill counts them as erased.
+        // The student is still in the ERP: the conservation of that backfill counts them as erased, and no source
+        // row is missing. Known and documented (operations.md): the backfill rebuilds a partitioned curated table
+        // (lessons, attendances, grades) only in the months its rows touch, so later dates' months stay and those
+        // lines say "too many in the lake" until the newest date is run again.
         LakeProcess.Run runs = lake.run(120, "runs", "-n", "1");
         String id = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", id);
-        assertThat(detail.out()).contains("conservation, data of " + D1).doesNotContain("DOES NOT HOLD")
+        assertThat(detail.out()).contains("conservation, data of " + D1).doesNotContain("unaccounted for")
+                .containsPattern("\n  campuses\\s.*  holds")
                 .containsPattern("\n  students\\s+[\\d,]+\\s+[\\d,]+\\s+[\\d,]+\\s+1\\s+[\\d,]+  holds");
     }
 
