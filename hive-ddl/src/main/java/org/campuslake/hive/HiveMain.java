@@ -11,20 +11,28 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * Runs HiveQL locally through Spark SQL with Hive support, as Beeline would on HiveServer2:
  * {@code HiveMain (-f FILE ... | -e SQL) [--hivevar k=v ...] --metastore-port N --warehouse DIR}.
  * Result sets are printed as tables on stdout; the first failing statement stops the run with its file and line.
  */
-public final class HiveMain {
-    private HiveMain() {}
-
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+public final class HiveMain extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new HiveMain(), args);
     }
 
-    static int run(String[] args) throws IOException {
+    @Override
+    protected String name() {
+        return "hive";
+    }
+
+    /** {@code -D key=value} pairs are session settings, as Beeline's {@code --hiveconf}. */
+    @Override
+    protected ExitCode execute(String[] args) throws StageFailure {
         List<HiveQlScript> scripts = new ArrayList<>();
         Map<String, String> vars = new LinkedHashMap<>();
         List<String[]> sources = new ArrayList<>();
@@ -58,11 +66,11 @@ public final class HiveMain {
                 scripts.add(HiveQlScript.parse(s[0], s[1], vars));
             }
         } catch (IllegalArgumentException | IOException e) {
-            System.out.println("hive: " + e.getMessage());
-            return 2;
+            throw StageFailure.usage(e.getMessage());
         }
         SparkSession spark = LocalSpark.session("campus-lake hive", metastorePort, warehouse);
         try {
+            commandLine().forEach((k, v) -> spark.conf().set((String) k, (String) v));
             for (HiveQlScript script : scripts) {
                 for (HiveQlScript.Statement skipped : script.skipped()) {
                     System.err.println(script.name() + ":" + skipped.line() + ": skipped (Beeline only): " + skipped.sql());
@@ -74,12 +82,11 @@ public final class HiveMain {
                             result.show(1000, false);
                         }
                     } catch (Exception e) {
-                        System.out.println(script.name() + ":" + st.line() + ": " + firstLine(e.getMessage()));
-                        return 1;
+                        throw StageFailure.failed(script.name() + ":" + st.line() + ": " + firstLine(e.getMessage()), e);
                     }
                 }
             }
-            return 0;
+            return ExitCode.OK;
         } finally {
             spark.stop();
         }

@@ -8,40 +8,44 @@ import java.util.Locale;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 import org.campuslake.ingest.validate.Conservation;
 
 /**
  * The step after the Sqoop actions: for every table of the date's plan, reconciles the rows that landed in its
  * staging folder with the source's count, publishes the partition and commits the watermark
  * ({@code IngestCommit --config FILE --date YYYY-MM-DD [--table T ...]}). Every table is tried; exit code 1 when
- * one failed (its previous partition and watermark stay), 2 on bad arguments. Output properties:
+ * one failed (its previous partition and watermark stay; the last line names it), 2 on bad arguments ({@link ExitCode}). Output properties:
  * {@code <table>.rows}, {@code <table>.repaired}, {@code <table>.deleted}, {@code rows.imported},
  * {@code rows.repaired} and {@code rows.deleted}, and {@code conservation.<table>.source} (see {@link Conservation}).
  */
-public final class IngestCommit {
-    private IngestCommit() {}
-
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+public final class IngestCommit extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new IngestCommit(), args);
     }
 
-    static int run(String[] args) throws IOException {
-        StepArgs a = StepArgs.parseOrReport("ingest commit", "IngestCommit", args);
-        if (a == null) {
-            return 2;
-        }
+    @Override
+    protected String name() {
+        return "ingest commit";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws IOException, StageFailure {
+        StepArgs a = StepArgs.of(this, "IngestCommit", args);
         SqoopImporter importer = new SqoopImporter(a.config);
         Path file = importer.layout().importPlan(a.date);
         Properties plan = new Properties();
         if (!importer.fileSystem().exists(file)) {
-            System.out.println("ingest commit: no import plan for " + a.date + " (" + file + "): run IngestPlan first");
-            return 1;
+            throw new StageFailure(ExitCode.FAILED, "no import plan for " + a.date + " (" + file + "): run IngestPlan first");
         }
         try (InputStream in = importer.fileSystem().open(file)) {
             plan.load(in);
         }
         Properties output = new Properties();
         List<String> failed = new ArrayList<String>();
+        String firstFailure = null;
         long total = 0;
         long repaired = 0;
         long deleted = 0;
@@ -64,6 +68,9 @@ public final class IngestCommit {
             } catch (ImportException | IllegalArgumentException e) {
                 failed.add(spec.name());
                 System.out.println("erp." + spec.name() + " FAILED: " + e.getMessage());
+                if (firstFailure == null) {
+                    firstFailure = "erp." + spec.name() + ": " + e.getMessage();
+                }
             }
         }
         output.setProperty("rows.imported", Long.toString(total));
@@ -73,6 +80,10 @@ public final class IngestCommit {
         output.setProperty("values.normalised", Long.toString(normalised));
         output.setProperty("failed", String.join(",", failed));
         StepArgs.captureOutput(output);
-        return failed.isEmpty() ? 0 : 1;
+        if (!failed.isEmpty()) {
+            throw new StageFailure(ExitCode.FAILED, firstFailure + (failed.size() > 1 ? " (and " + (failed.size() - 1)
+                    + " more: " + failed + ")" : "") + "; its previous partition and watermark stay");
+        }
+        return ExitCode.OK;
     }
 }

@@ -35,9 +35,24 @@ public final class IngestConfig {
     public static final String ERASURES_DIR = "ingest.erasures.dir";
 
     private final Properties props;
+    /** A stage's {@code -D} pairs: over the file's settings, and into the Hadoop configuration as well. */
+    private final Properties commandLine;
 
     public IngestConfig(Properties props) {
+        this(props, new Properties());
+    }
+
+    private IngestConfig(Properties props, Properties commandLine) {
         this.props = props;
+        this.commandLine = commandLine;
+    }
+
+    /** These settings with a command line's {@code -D key=value} pairs over them. */
+    public IngestConfig with(Properties commandLine) {
+        Properties merged = new Properties();
+        merged.putAll(props);
+        merged.putAll(commandLine);
+        return new IngestConfig(merged, commandLine);
     }
 
     public static IngestConfig load(Path file) throws IOException {
@@ -113,6 +128,9 @@ public final class IngestConfig {
             if (k.startsWith("hadoop.conf.")) {
                 conf.set(k.substring("hadoop.conf.".length()), props.getProperty(k));
             }
+        }
+        for (String k : commandLine.stringPropertyNames()) {
+            conf.set(k, commandLine.getProperty(k));
         }
         return conf;
     }

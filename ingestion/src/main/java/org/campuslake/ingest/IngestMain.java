@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Properties;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 import org.campuslake.ingest.validate.ValidationJob;
 import org.campuslake.ingest.validate.ValidationResult;
 
@@ -20,18 +23,19 @@ import org.campuslake.ingest.validate.ValidationResult;
  * ratio is above {@code ingest.reject.ratio.max}. Under Oozie the same facts go to the action's output
  * properties ({@code <capture-output/>}).
  */
-public final class IngestMain {
-    private IngestMain() {}
-
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+public final class IngestMain extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new IngestMain(), args);
     }
 
-    static int run(String[] args) throws Exception {
-        StepArgs a = StepArgs.parseOrReport("ingest", "IngestMain", args, "--skip-validation");
-        if (a == null) {
-            return 2;
-        }
+    @Override
+    protected String name() {
+        return "ingest";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws Exception {
+        StepArgs a = StepArgs.of(this, "IngestMain", args, "--skip-validation");
         IngestConfig config = a.config;
         Catalog catalog = a.catalog;
         LocalDate date = a.date;
@@ -40,6 +44,7 @@ public final class IngestMain {
 
         SqoopImporter importer = new SqoopImporter(config);
         List<String> failures = new ArrayList<String>();
+        String firstFailure = null;
         List<String> tooManyRejects = new ArrayList<String>();
         Properties output = new Properties();
         long t0 = System.nanoTime();
@@ -71,12 +76,12 @@ public final class IngestMain {
                                 new LakeLayout(config.lakeRoot()).raw(spec.name(), date));
                     }
                 }
-            } catch (ImportException e) {
+            } catch (ImportException | java.io.IOException e) {
                 failures.add(spec.name());
                 System.out.println(prefix + " FAILED: " + e.getMessage());
-            } catch (java.io.IOException e) {
-                failures.add(spec.name());
-                System.out.println(prefix + " FAILED: " + e.getMessage());
+                if (firstFailure == null) {
+                    firstFailure = "erp." + spec.name() + ": " + e.getMessage();
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%d table(s) for %s in %.1f s: %d failed%s%n", specs.size(), date,
@@ -86,9 +91,14 @@ public final class IngestMain {
         output.setProperty("tooManyRejects", Boolean.toString(!tooManyRejects.isEmpty()));
         StepArgs.captureOutput(output);
         if (!failures.isEmpty()) {
-            return 1;
+            throw new StageFailure(ExitCode.FAILED, firstFailure + (failures.size() > 1 ? " (and " + (failures.size() - 1)
+                    + " more: " + failures + ")" : ""));
         }
-        return tooManyRejects.isEmpty() ? 0 : 4;
+        if (!tooManyRejects.isEmpty()) {
+            throw new StageFailure(ExitCode.TOO_MANY_REJECTS, "reject ratio above " + config.rejectRatioMax() + " for "
+                    + tooManyRejects + " on " + date + ": see lake quarantine --date " + date);
+        }
+        return ExitCode.OK;
     }
 
     public static Catalog catalog(IngestConfig config) {

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * First step of the ingest workflow: plans every table's import for one date
@@ -16,18 +19,19 @@ import org.campuslake.ingest.catalog.TableSpec;
  * {@code <table>.staging}. Exit code 0, 1 when a table cannot be planned (schema check, unreachable ERP), 2 on
  * bad arguments.
  */
-public final class IngestPlan {
-    private IngestPlan() {}
-
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+public final class IngestPlan extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new IngestPlan(), args);
     }
 
-    static int run(String[] args) throws IOException {
-        StepArgs a = StepArgs.parseOrReport("ingest plan", "IngestPlan", args);
-        if (a == null) {
-            return 2;
-        }
+    @Override
+    protected String name() {
+        return "ingest plan";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws IOException, StageFailure {
+        StepArgs a = StepArgs.of(this, "IngestPlan", args);
         SqoopImporter importer = new SqoopImporter(a.config);
         Properties plan = new Properties();
         Properties output = new Properties();
@@ -44,11 +48,9 @@ public final class IngestPlan {
                         p.drift.isEmpty() ? "" : "  SCHEMA DRIFT: new column(s) " + p.drift);
             }
         } catch (ImportException e) {
-            System.out.println("ingest plan: " + e.getMessage());
-            return 1;
+            throw StageFailure.failed(e.getMessage(), e);
         } catch (SQLException e) {
-            System.out.println("ingest plan: " + e.getMessage());
-            return 1;
+            throw StageFailure.failed("the ERP cannot be read (" + a.config.jdbcUrl() + "): " + e.getMessage(), e);
         }
         plan.setProperty("tables", String.join(",", a.catalog.names()));
         Path file = importer.layout().importPlan(a.date);
@@ -59,6 +61,6 @@ public final class IngestPlan {
         output.setProperty("plan", file.toString());
         StepArgs.captureOutput(output);
         System.out.println("plan for " + a.date + " written to " + file);
-        return 0;
+        return ExitCode.OK;
     }
 }

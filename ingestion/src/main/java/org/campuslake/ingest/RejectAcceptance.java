@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.Properties;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * Records that an operator accepted a day's rejects above the reject ratio, so the chain goes on without them:
@@ -17,23 +20,34 @@ import org.apache.hadoop.fs.Path;
  * when the run was started with {@code acceptRejects=true} ({@code lake run --accept-rejects}, or
  * {@code -DacceptRejects=true} on a cluster). {@code RejectAcceptance --config FILE --date D --tables T1,T2 --by USER}.
  */
-public final class RejectAcceptance {
-    private RejectAcceptance() {}
+public final class RejectAcceptance extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new RejectAcceptance(), args);
+    }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    protected String name() {
+        return "accept-rejects";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws IOException, StageFailure {
         String config = StepArgs.value(args, "--config");
         String date = StepArgs.value(args, "--date");
         String tables = StepArgs.value(args, "--tables");
         String by = StepArgs.value(args, "--by");
         if (config == null || date == null || tables == null || by == null) {
-            System.out.println("accept-rejects: usage: RejectAcceptance --config FILE --date YYYY-MM-DD --tables T1,T2 --by USER");
-            System.exit(2);
-            return;
+            throw StageFailure.usage("usage: RejectAcceptance --config FILE --date YYYY-MM-DD --tables T1,T2 --by USER");
         }
-        IngestConfig cfg = IngestConfig.load(Paths.get(config));
+        IngestConfig cfg = IngestConfig.load(Paths.get(config)).with(commandLine());
         LakeLayout layout = new LakeLayout(cfg.lakeRoot());
         FileSystem fs = layout.root().getFileSystem(cfg.hadoop());
-        LocalDate d = LocalDate.parse(date);
+        LocalDate d;
+        try {
+            d = LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw StageFailure.usage("--date takes YYYY-MM-DD: " + date);
+        }
         Properties record = new Properties();
         record.setProperty("ingest_date", date);
         record.setProperty("accepted_by", by);
@@ -49,7 +63,7 @@ public final class RejectAcceptance {
             try (InputStream in = fs.open(file)) {
                 state.load(in);
             } catch (IOException e) {
-                throw new IOException("accept-rejects: erp." + t + " has no validation result for " + date + " (" + file
+                throw StageFailure.failed("erp." + t.trim() + " has no validation result for " + date + " (" + file
                         + "): validate the date first", e);
             }
             long rejected = Long.parseLong(state.getProperty("rejected", "0"));
@@ -69,5 +83,6 @@ public final class RejectAcceptance {
         Properties output = new Properties();
         output.setProperty("rows.accepted", Long.toString(rows));
         StepArgs.captureOutput(output);
+        return ExitCode.OK;
     }
 }

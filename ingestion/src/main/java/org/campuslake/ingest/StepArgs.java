@@ -15,6 +15,9 @@ import java.util.Set;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.CatalogException;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * The command line every ingestion step shares ({@code --config FILE --date YYYY-MM-DD [--table T ...]}) and the
@@ -42,21 +45,25 @@ public final class StepArgs {
     }
 
     /**
-     * Parses the arguments, or prints the usage problem as {@code prefix: message} and returns null (the caller
-     * exits with 2).
+     * A stage's arguments (after the generic options), its settings file with the command line's {@code -D} pairs
+     * over it; a usage problem is a {@link StageFailure} with code {@link ExitCode#USAGE}.
      */
-    public static StepArgs parseOrReport(String prefix, String step, String[] args, String... allowedFlags)
-            throws IOException {
+    public static StepArgs of(Stage stage, String step, String[] args, String... allowedFlags)
+            throws IOException, StageFailure {
         try {
-            return parse(step, args, allowedFlags);
+            return parse(step, args, stage.commandLine(), allowedFlags);
         } catch (IllegalArgumentException e) {
-            System.out.println(prefix + ": " + e.getMessage());
-            return null;
+            throw StageFailure.usage(e.getMessage());
         }
     }
 
     /** Parses the arguments; a usage problem is an IllegalArgumentException with the message to print. */
     public static StepArgs parse(String step, String[] args, String... allowedFlags) throws IOException {
+        return parse(step, args, new Properties(), allowedFlags);
+    }
+
+    private static StepArgs parse(String step, String[] args, Properties commandLine, String... allowedFlags)
+            throws IOException {
         String configFile = null;
         LocalDate date = null;
         List<String> names = new ArrayList<String>();
@@ -87,7 +94,7 @@ public final class StepArgs {
             }
             throw new IllegalArgumentException(usage.toString());
         }
-        IngestConfig config = IngestConfig.load(Paths.get(configFile));
+        IngestConfig config = IngestConfig.load(Paths.get(configFile)).with(commandLine);
         Catalog catalog;
         List<TableSpec> tables = new ArrayList<TableSpec>();
         try {

@@ -79,7 +79,8 @@ class ForgetIT {
     }
 
     private static int forget(java.nio.file.Path config, long student) throws Exception {
-        return ForgetMain.run(new String[] {"--config", config.toString(), "--student", Long.toString(student)});
+        return org.campuslake.ingest.stage.Stage.launch(new ForgetMain(),
+                new String[] {"--config", config.toString(), "--student", Long.toString(student)}, System.out, System.err);
     }
 
     /** The student's direct identifiers, as the ERP has them. */

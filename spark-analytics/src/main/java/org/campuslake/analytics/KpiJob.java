@@ -5,6 +5,11 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,12 +24,35 @@ import org.slf4j.LoggerFactory;
  * <p>On a cluster it is the main class of {@code spark-submit} (Spark on YARN with the Hive metastore); locally
  * the {@code spark.*} settings of the properties file give {@code local[*]} and the local metastore.
  */
-public final class KpiJob {
+public final class KpiJob extends Configured implements Tool {
     private static final Logger LOG = LoggerFactory.getLogger(KpiJob.class);
+    /** The source Hadoop's GenericOptionsParser gives a {@code -D} pair. */
+    private static final String COMMAND_LINE = "from command line";
 
-    private KpiJob() {}
+    /** Exit codes, as the ingestion stages' ({@code org.campuslake.ingest.stage.ExitCode}). */
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
 
+    /**
+     * A Hadoop {@link Tool}: {@code -D key=value} pairs (before the job's own arguments) override the properties
+     * file, {@code spark.*} ones included. The report goes to stdout with the user's line last, traces to stderr.
+     */
     public static void main(String[] args) {
+        int rc;
+        try {
+            rc = ToolRunner.run(new Configuration(), new KpiJob(), args);
+        } catch (Exception e) {
+            LOG.error("analytics job failed", e);
+            System.out.println("KpiJob failed: " + e);
+            rc = FAILED;
+        }
+        System.out.flush();
+        System.exit(rc);
+    }
+
+    @Override
+    public int run(String[] args) {
         String config = null;
         String date = null;
         for (int i = 0; i < args.length; i++) {
@@ -33,25 +61,24 @@ public final class KpiJob {
             } else if ("--date".equals(args[i]) && i + 1 < args.length) {
                 date = args[++i];
             } else {
-                System.err.println("unknown argument: " + args[i]);
-                System.exit(2);
+                System.out.println("KpiJob: unknown argument: " + args[i]);
+                return USAGE;
             }
         }
         if (config == null || date == null) {
-            System.err.println("usage: KpiJob --config analytics.properties --date YYYY-MM-DD");
-            System.exit(2);
+            System.out.println("KpiJob: usage: KpiJob [-D key=value ...] --config analytics.properties --date YYYY-MM-DD");
+            return USAGE;
         }
         LocalDate d;
         try {
             d = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            System.err.println("--date must be YYYY-MM-DD, got '" + date + "'");
-            System.exit(2);
-            return;
+            System.out.println("KpiJob: --date must be YYYY-MM-DD, got '" + date + "'");
+            return USAGE;
         }
-        int rc;
         try {
             AnalyticsSettings settings = AnalyticsSettings.load(Paths.get(config));
+            settings.properties.putAll(commandLine());
             SparkSession spark = session(settings);
             try {
                 Map<String, Long> published = run(spark, settings, d);
@@ -66,7 +93,7 @@ public final class KpiJob {
                 // Read by the Oozie shell action's <capture-output/> (stdout as properties): the run's counter.
                 System.out.println("rows.published=" + total);
                 printCuratedRows(spark, settings, d);
-                rc = 0;
+                return OK;
             } finally {
                 spark.stop();
             }
@@ -74,16 +101,27 @@ public final class KpiJob {
             // The user's line last on stdout (a launcher's error names it), the trace on stderr.
             LOG.error("analytics job failed", e);
             System.out.println("KpiJob: " + e.getMessage());
-            rc = 1;
+            return FAILED;
         } catch (IllegalArgumentException e) {
             System.out.println("KpiJob: " + e.getMessage());
-            rc = 2;
+            return USAGE;
         } catch (Exception e) {
             LOG.error("analytics job failed", e);
             System.out.println("KpiJob: " + e.getMessage());
-            rc = 1;
+            return FAILED;
         }
-        System.exit(rc);
+    }
+
+    /** The {@code -D} pairs of the command line. */
+    private Properties commandLine() {
+        Properties p = new Properties();
+        for (Map.Entry<String, String> e : getConf()) {
+            String[] sources = getConf().getPropertySources(e.getKey());
+            if (sources != null && sources.length > 0 && COMMAND_LINE.equals(sources[sources.length - 1])) {
+                p.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        return p;
     }
 
     /**

@@ -17,6 +17,9 @@ import org.campuslake.ingest.PartitionLines;
 import org.campuslake.ingest.StepArgs;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * Erases one person from the lake's file zones ({@code ForgetMain --config FILE --student ID | --contact ID}): adds
@@ -27,38 +30,40 @@ import org.campuslake.ingest.catalog.TableSpec;
  * {@code rows.landing}, {@code rows.raw}, {@code rows.quarantine}, {@code partitions}, {@code tables}. Exit code 2 on
  * bad arguments, 1 on a failure (the register entry stays: rerunning finishes the job).
  */
-public final class ForgetMain {
-    private ForgetMain() {}
-
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+public final class ForgetMain extends Stage {
+    public static void main(String[] args) {
+        Stage.main(new ForgetMain(), args);
     }
 
-    public static int run(String[] args) throws IOException {
+    @Override
+    protected String name() {
+        return "forget";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws IOException, StageFailure {
         String config = StepArgs.value(args, "--config");
         String student = StepArgs.value(args, "--student");
         String contact = StepArgs.value(args, "--contact");
         if (config == null || (student == null) == (contact == null)) {
-            System.out.println("forget: usage: ForgetMain --config FILE (--student ID | --contact ID)");
-            return 2;
+            throw StageFailure.usage("usage: ForgetMain --config FILE (--student ID | --contact ID)");
         }
         ErasureRegister.Kind kind = student != null ? ErasureRegister.Kind.STUDENT : ErasureRegister.Kind.CONTACT;
         long id;
         try {
             id = Long.parseLong(student != null ? student : contact);
         } catch (NumberFormatException e) {
-            System.out.println("forget: the id must be a number, not '" + (student != null ? student : contact) + "'");
-            return 2;
+            throw StageFailure.usage("the id must be a number, not '" + (student != null ? student : contact) + "'");
         }
-        IngestConfig cfg = IngestConfig.load(Paths.get(config));
+        IngestConfig cfg = IngestConfig.load(Paths.get(config)).with(commandLine());
         Catalog catalog = IngestMain.catalog(cfg);
         try {
             Properties out = forget(cfg, catalog, kind, id);
             StepArgs.captureOutput(out);
-            return 0;
+            return ExitCode.OK;
         } catch (IOException | RuntimeException e) {
-            System.out.println("forget " + kind.name().toLowerCase(Locale.ROOT) + " failed: " + e);
-            return 1;
+            throw StageFailure.failed("forget " + kind.name().toLowerCase(Locale.ROOT) + " failed (the register holds"
+                    + " the request: a rerun finishes it): " + e, e);
         }
     }
 

@@ -20,6 +20,9 @@ import org.campuslake.ingest.LakeLayout;
 import org.campuslake.ingest.PartitionLines;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * What the quarantine zone holds, by table, ingest date and reason, with a few samples of each reason: the key
@@ -27,9 +30,7 @@ import org.campuslake.ingest.catalog.TableSpec;
  * files. {@code QuarantineReport --config FILE | --lake-root URI [--date YYYY-MM-DD] [--table T ...] [--samples N]};
  * runs on the lake's file system, HDFS included (with {@code --lake-root}: the built-in catalog).
  */
-public final class QuarantineReport {
-    private QuarantineReport() {}
-
+public final class QuarantineReport extends Stage {
     /** One partition's rejects: rows per reason, and the first samples of each. */
     static final class Partition {
         final String table;
@@ -45,7 +46,17 @@ public final class QuarantineReport {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Stage.main(new QuarantineReport(), args);
+    }
+
+    @Override
+    protected String name() {
+        return "quarantine";
+    }
+
+    @Override
+    protected ExitCode execute(String[] args) throws IOException, StageFailure {
         String config = null;
         String lakeRoot = null;
         LocalDate date = null;
@@ -72,26 +83,23 @@ public final class QuarantineReport {
                         + " [--table T ...] [--samples N]");
             }
         } catch (RuntimeException e) {
-            System.out.println("quarantine: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value"
-                    : e.getMessage()));
-            System.exit(2);
-            return;
+            throw StageFailure.usage(e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value"
+                    : e.getMessage());
         }
-        IngestConfig cfg = config != null ? IngestConfig.load(Paths.get(config)) : null;
+        IngestConfig cfg = config != null ? IngestConfig.load(Paths.get(config)).with(commandLine()) : null;
         Catalog catalog = cfg != null ? IngestMain.catalog(cfg) : Catalog.builtIn();
         List<TableSpec> specs = new ArrayList<TableSpec>();
         for (String t : tables.isEmpty() ? catalog.names() : tables) {
             try {
                 specs.add(catalog.table(t));
             } catch (RuntimeException e) {
-                System.out.println("quarantine: " + e.getMessage());
-                System.exit(2);
-                return;
+                throw StageFailure.usage(e.getMessage());
             }
         }
         LakeLayout layout = new LakeLayout(cfg != null ? cfg.lakeRoot() : lakeRoot);
-        FileSystem fs = layout.root().getFileSystem(cfg != null ? cfg.hadoop() : new org.apache.hadoop.conf.Configuration());
+        FileSystem fs = layout.root().getFileSystem(cfg != null ? cfg.hadoop() : getConf());
         print(read(fs, layout, specs, date, samples), layout, date, System.out);
+        return ExitCode.OK;
     }
 
     static List<Partition> read(FileSystem fs, LakeLayout layout, List<TableSpec> specs, LocalDate date, final int samples)

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
@@ -20,8 +19,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 import org.campuslake.ingest.IngestConfig;
 import org.campuslake.ingest.LakeLayout;
 import org.campuslake.ingest.PartitionPublisher;
@@ -31,6 +28,9 @@ import org.campuslake.ingest.Watermark;
 import org.campuslake.ingest.WatermarkStore;
 import org.campuslake.ingest.catalog.Catalog;
 import org.campuslake.ingest.catalog.TableSpec;
+import org.campuslake.ingest.stage.ExitCode;
+import org.campuslake.ingest.stage.Stage;
+import org.campuslake.ingest.stage.StageFailure;
 
 /**
  * The raw-zone validation MapReduce job for one landed partition (text or Avro): valid records become the raw
@@ -38,35 +38,47 @@ import org.campuslake.ingest.catalog.TableSpec;
  * ({@code landed = valid + quarantined}). Runnable as an Oozie java or map-reduce action:
  * {@code ValidationJob --config FILE --date YYYY-MM-DD [--table T]}: without {@code --table}, every catalog table.
  */
-public final class ValidationJob extends Configured implements Tool {
-    private final IngestConfig config;
-    private final Catalog catalog;
+public final class ValidationJob extends Stage {
+    private IngestConfig config;
+    private Catalog catalog;
     private final Map<String, java.util.Set<String>> keysOf = new HashMap<String, java.util.Set<String>>();
 
+    /** The stage main's: its settings come from the command line. */
+    public ValidationJob() {}
+
     public ValidationJob(IngestConfig config, Catalog catalog, Configuration conf) {
-        super(conf);
+        setConf(conf);
         this.config = config;
         this.catalog = catalog;
     }
 
-    public static void main(String[] args) throws Exception {
-        StepArgs a = StepArgs.parseOrReport("validation", "ValidationJob", args);
-        if (a == null) {
-            System.exit(2);
-            return;
-        }
-        ValidationJob job = new ValidationJob(a.config, a.catalog, a.config.hadoop());
-        boolean single = java.util.Arrays.asList(args).contains("--table") && a.tables.size() == 1;
-        System.exit(single ? ToolRunner.run(a.config.hadoop(), job, args) : job.validateAll(a.tables, a.date));
+    public static void main(String[] args) {
+        Stage.main(new ValidationJob(), args);
     }
 
-    /** One table: exit code 4 when its reject ratio is above the limit. */
     @Override
-    public int run(String[] args) throws Exception {
-        ValidationResult r = validate(catalog.table(option(args, "--table")), LocalDate.parse(option(args, "--date")));
-        System.out.println(r.table + " " + r.date + ": " + r.input + " landed, " + r.valid + " valid, " + r.rejected
-                + " quarantined " + r.byReason);
-        return r.tooManyRejects() ? 4 : 0;
+    protected String name() {
+        return "validation";
+    }
+
+    /** One table ({@code --table T}): exit code 4 when its reject ratio is above the limit. Else every table. */
+    @Override
+    protected ExitCode execute(String[] args) throws Exception {
+        StepArgs a = StepArgs.of(this, "ValidationJob", args);
+        config = a.config;
+        catalog = a.catalog;
+        setConf(a.config.hadoop());
+        if (java.util.Arrays.asList(args).contains("--table") && a.tables.size() == 1) {
+            ValidationResult r = validate(a.tables.get(0), a.date);
+            System.out.println(r.table + " " + r.date + ": " + r.input + " landed, " + r.valid + " valid, " + r.rejected
+                    + " quarantined " + r.byReason);
+            if (r.tooManyRejects()) {
+                throw new StageFailure(ExitCode.TOO_MANY_REJECTS, String.format(java.util.Locale.ROOT,
+                        "erp.%s: reject ratio %.2f%% > %.2f%% on %s", r.table, 100 * r.rejectRatio(), 100 * r.maxRatio, r.date));
+            }
+            return ExitCode.OK;
+        }
+        return validateAll(a.tables, a.date);
     }
 
     /**
@@ -76,8 +88,8 @@ public final class ValidationJob extends Configured implements Tool {
      * with the lake's terms of each table's conservation ({@link Conservation}).
      * Exit code 1 when a table cannot be validated.
      */
-    int validateAll(List<TableSpec> tables, final LocalDate date) throws IOException, InterruptedException,
-            ClassNotFoundException {
+    ExitCode validateAll(List<TableSpec> tables, final LocalDate date) throws IOException, InterruptedException,
+            StageFailure {
         Properties output = new Properties();
         List<String> over = new ArrayList<String>();
         long rejected = 0;
@@ -103,8 +115,8 @@ public final class ValidationJob extends Configured implements Tool {
                     try {
                         results.get(spec.name()).get();
                     } catch (java.util.concurrent.ExecutionException e) {
-                        System.out.println("erp." + spec.name() + " FAILED: " + e.getCause().getMessage());
-                        return 1;
+                        throw StageFailure.failed("erp." + spec.name() + " cannot be validated for " + date + ": "
+                                + e.getCause().getMessage(), e.getCause());
                     }
                 }
             }
@@ -141,7 +153,7 @@ public final class ValidationJob extends Configured implements Tool {
         output.setProperty("ingest.reject.ratio.exceeded", Boolean.toString(!over.isEmpty()));
         output.setProperty("ingest.reject.tables", String.join(",", over));
         StepArgs.captureOutput(output);
-        return 0;
+        return ExitCode.OK;
     }
 
     private Conservation.Inventory inventory(TableSpec spec, LocalDate date) throws IOException {
@@ -339,14 +351,6 @@ public final class ValidationJob extends Configured implements Tool {
 
     static List<String> readColumns(FileSystem fs, Path file) throws IOException {
         return org.campuslake.ingest.PartitionLines.columns(fs, file);
-    }
-
-    static String option(String[] args, String name) {
-        String v = StepArgs.value(args, name);
-        if (v == null) {
-            throw new IllegalArgumentException("missing " + name);
-        }
-        return v;
     }
 
     /** Adds the jars holding these classes to the job's task classpath ("tmpjars", as -libjars does). */
