@@ -81,8 +81,7 @@ public final class IngestCommit extends Stage {
         output.setProperty("failed", String.join(",", failed));
         StepArgs.captureOutput(output);
         if (!failed.isEmpty()) {
-            throw new StageFailure(ExitCode.FAILED, firstFailure + (failed.size() > 1 ? " (and " + (failed.size() - 1)
-                    + " more: " + failed + ")" : "") + "; its previous partition and watermark stay");
+            throw StageFailure.tables(firstFailure, failed, "; its previous partition and watermark stay");
         }
         return ExitCode.OK;
     }

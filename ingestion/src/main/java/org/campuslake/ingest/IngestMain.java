@@ -91,8 +91,7 @@ public final class IngestMain extends Stage {
         output.setProperty("tooManyRejects", Boolean.toString(!tooManyRejects.isEmpty()));
         StepArgs.captureOutput(output);
         if (!failures.isEmpty()) {
-            throw new StageFailure(ExitCode.FAILED, firstFailure + (failures.size() > 1 ? " (and " + (failures.size() - 1)
-                    + " more: " + failures + ")" : ""));
+            throw StageFailure.tables(firstFailure, failures, "");
         }
         if (!tooManyRejects.isEmpty()) {
             throw new StageFailure(ExitCode.TOO_MANY_REJECTS, "reject ratio above " + config.rejectRatioMax() + " for "

@@ -26,4 +26,10 @@ public class StageFailure extends Exception {
     public static StageFailure failed(String line, Throwable cause) {
         return new StageFailure(ExitCode.FAILED, line, cause);
     }
+
+    /** A step over several tables: the first failed table's line, and how many more failed. */
+    public static StageFailure tables(String first, java.util.List<String> failed, String after) {
+        return new StageFailure(ExitCode.FAILED, first + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more: "
+                + failed + ")" : "") + after);
+    }
 }

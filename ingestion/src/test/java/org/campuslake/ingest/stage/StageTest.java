@@ -125,4 +125,13 @@ class StageTest {
                 new PrintStream(out, true), new PrintStream(err, true))).isEqualTo(0);
         assertThat(seen[0]).containsExactly("-f", "x.hql", "-e", "SELECT 1", "--hivevar", "d=1");
     }
+
+    @Test
+    void aStepOverSeveralTablesNamesTheFirstFailureAndCountsTheOthers() {
+        assertThat(StageFailure.tables("erp.grades: x", java.util.Arrays.asList("grades"), "; kept").getMessage())
+                .isEqualTo("erp.grades: x; kept");
+        StageFailure f = StageFailure.tables("erp.grades: x", java.util.Arrays.asList("grades", "lessons"), "");
+        assertThat(f.getMessage()).isEqualTo("erp.grades: x (and 1 more: [grades, lessons])");
+        assertThat(f.exit).isEqualTo(ExitCode.FAILED);
+    }
 }
