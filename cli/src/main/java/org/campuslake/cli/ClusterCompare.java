@@ -1,10 +1,8 @@
 package org.campuslake.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.campuslake.local.EmbeddedMariaDb;
@@ -33,15 +31,7 @@ final class ClusterCompare {
         ServicesState services = ctx.services.running().orElseThrow();
         String localUrl = ThriftService.jdbcUrl(new ThriftService(ctx).ensureRunning(services));
         String clusterUrl = env.hiveJdbcUrl();
-        // Each curated table and its key (first) column, from the script that creates them.
-        Map<String, String> keys = new LinkedHashMap<>();
-        String ddl = java.nio.file.Files.readString(
-                StageJvm.repo().resolve("oozie-workflows/target/apps/hql/100_curated_tables.hql"));
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("CREATE (?:EXTERNAL )?TABLE IF NOT EXISTS curated\\.(\\w+)\\s*\\(\\s*(\\w+)").matcher(ddl);
-        while (m.find()) {
-            keys.put(m.group(1), m.group(2));
-        }
+        Map<String, String> keys = BeelineQuery.curatedKeys();
         // One statement for all tables: on HiveServer2 its branches are independent stages that run side by side
         // (hive.exec.parallel), where eleven statements would be eleven MapReduce jobs one after the other.
         List<String> branches = new ArrayList<>();
@@ -55,11 +45,11 @@ final class ClusterCompare {
         List<java.util.concurrent.Future<List<String>>> jobs = new ArrayList<>();
         try {
             for (String url : List.of(localUrl, clusterUrl)) {
-                jobs.add(pool.submit(() -> sorted(beeline(url, "etl", counts))));
+                jobs.add(pool.submit(() -> sorted(BeelineQuery.rows(url, "etl", counts))));
             }
             for (String q : questions) {
                 for (String url : List.of(localUrl, clusterUrl)) {
-                    jobs.add(pool.submit(() -> beeline(url, "analyst", q)));
+                    jobs.add(pool.submit(() -> BeelineQuery.rows(url, "analyst", q)));
                 }
             }
             for (java.util.concurrent.Future<List<String>> f : jobs) {
@@ -119,27 +109,5 @@ final class ClusterCompare {
         List<String> out = new ArrayList<>(rows);
         java.util.Collections.sort(out);
         return out;
-    }
-
-    /** Rows of the statement's result, tab-separated, no header (Beeline's tsv2 output). */
-    private static List<String> beeline(String url, String user, String statement)
-            throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("-u", url, "-n", user, "--silent=true", "--showHeader=false",
-                "--outputformat=tsv2"));
-        args.addAll(List.of("--hiveconf", "hive.exec.parallel=true"));
-        args.addAll(List.of("-e", statement));
-        Process p = new ProcessBuilder(StageJvm.command("beeline", "org.apache.hive.beeline.BeeLine",
-                List.of("-Xmx256m"), args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException("Beeline on " + url + " failed (exit code " + p.exitValue() + ") on: " + statement);
-        }
-        List<String> rows = new ArrayList<>();
-        for (String l : out.split("\n")) {
-            if (!l.isBlank()) {
-                rows.add(l.strip());
-            }
-        }
-        return rows;
     }
 }

@@ -29,22 +29,30 @@ public final class SummaryDiff {
         }
     }
 
+    /**
+     * Every table of the schema as text, in a fixed order, every column but {@code published_at}: two runs that
+     * published the same thing give the same bytes.
+     */
+    public static java.util.Map<String, List<String>> dump(Connection c, String schema) throws SQLException {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String t : tables(c, schema)) {
+            List<String> cols = new ArrayList<>();
+            String sql = select(c, schema, t, cols, new ArrayList<>());
+            List<String> lines = new ArrayList<>();
+            for (Object[] r : rows(c, sql, cols.size())) {
+                lines.add(show(cols, r));
+            }
+            out.put(t, lines);
+        }
+        return out;
+    }
+
     public static List<Table> compare(Connection left, Connection right, String schema) throws SQLException {
         List<Table> out = new ArrayList<>();
         for (String t : tables(left, schema)) {
             List<String> cols = new ArrayList<>();
             List<Integer> types = new ArrayList<>();
-            DatabaseMetaData md = left.getMetaData();
-            try (ResultSet rs = md.getColumns(schema, null, t, null)) {
-                while (rs.next()) {
-                    if (!rs.getString("COLUMN_NAME").equalsIgnoreCase(IGNORED)) {
-                        cols.add(rs.getString("COLUMN_NAME"));
-                        types.add(rs.getInt("DATA_TYPE"));
-                    }
-                }
-            }
-            String list = String.join(", ", cols.stream().map(c -> "`" + c + "`").toList());
-            String sql = "SELECT " + list + " FROM `" + schema + "`.`" + t + "` ORDER BY " + list;
+            String sql = select(left, schema, t, cols, types);
             List<Object[]> a = rows(left, sql, cols.size());
             List<Object[]> b = rows(right, sql, cols.size());
             long differing = 0;
@@ -62,6 +70,22 @@ public final class SummaryDiff {
             out.add(new Table(t, a.size(), b.size(), differing, examples));
         }
         return out;
+    }
+
+    /** The table's SELECT of every column but published_at, sorted by all of them; fills in the columns and types. */
+    private static String select(Connection c, String schema, String t, List<String> cols, List<Integer> types)
+            throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        try (ResultSet rs = md.getColumns(schema, null, t, null)) {
+            while (rs.next()) {
+                if (!rs.getString("COLUMN_NAME").equalsIgnoreCase(IGNORED)) {
+                    cols.add(rs.getString("COLUMN_NAME"));
+                    types.add(rs.getInt("DATA_TYPE"));
+                }
+            }
+        }
+        String list = String.join(", ", cols.stream().map(x -> "`" + x + "`").toList());
+        return "SELECT " + list + " FROM `" + schema + "`.`" + t + "` ORDER BY " + list;
     }
 
     private static List<String> tables(Connection c, String schema) throws SQLException {
