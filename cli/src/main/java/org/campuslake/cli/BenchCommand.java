@@ -26,32 +26,49 @@ import picocli.CommandLine.Parameters;
             "chain: re-seeds the ERP (--scale, default 1) and starts a fresh lake, then times the initial full load"
                 + " (lake run for the seeded day), one incremental day (lake run after erp advance), and a reference"
                 + " (every ERP table exported with SELECT * INTO OUTFILE, the same KPIs in DuckDB); prints the ratios"
-                + " and the peak memory of the chain's processes."})
+                + " and the peak memory of the chain's processes.",
+            "faults: kills lake run with kill -9 at random points (a random action, after a random delay; every fourth"
+                + " kill, and the last if none did, the services daemon with its MariaDB too), reruns it, and checks"
+                + " each time that the curated tables, the summary database and the watermarks are those of a clean run"
+                + " and no key is duplicated; prints N survived of N. Without --date it re-seeds the ERP (--scale,"
+                + " default 0.01), starts a fresh lake and runs the seeded day and the next, the clean run; with --date D"
+                + " the lake's last run, a successful run of D, is the clean run."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, analytics or chain.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, analytics, chain or faults.")
     String what;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Options.Date.class,
-            description = "analytics: the snapshot date (default: the ERP's clock).")
+            description = "analytics: the snapshot date (default: the ERP's clock). faults: the date to kill the runs"
+                + " of, on the lake as it is (its last run a successful run of that date).")
     java.time.LocalDate date;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows of the big table (default: ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "chain: scale factor (default: ${DEFAULT-VALUE}).")
-    double scale;
+    @Option(names = "--scale", paramLabel = "S", description = "chain: scale factor (default: 1); faults: (default: 0.01).")
+    Double scale;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "faults: how many kills (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "faults: the random seed of the kill points (default: a new"
+            + " one, printed, to repeat a campaign).")
+    Long seed;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "analytics", "chain").contains(what)) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: ingest, analytics, chain)");
+        if (!List.of("ingest", "analytics", "chain", "faults").contains(what)) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: ingest, analytics, chain, faults)");
         }
         LakeContext ctx = new LakeContext();
         if ("chain".equals(what)) {
             return chain(ctx);
+        }
+        if ("faults".equals(what)) {
+            return faults(ctx);
         }
         MariaDbEndpoint db = ctx.localDatabase(null);
         if ("analytics".equals(what)) {
@@ -86,6 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer chain(LakeContext ctx) throws Exception {
+        double scale = this.scale == null ? 1 : this.scale;
         GeneratorConfig cfg = SeedCommand.config(spec, scale, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
         ErpDatabase erp = ctx.erpDatabase(null);
         ErpSeeder.Report seeded = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true);
@@ -143,6 +161,44 @@ final class BenchCommand implements Callable<Integer> {
         ctx.out.printf(Locale.ROOT, "  peak memory of the chain %6.2f GB (this JVM and every action process, summed;"
                 + " MariaDB not included)   target <= 4 GB%n", peak / 1e9);
         return 0;
+    }
+
+    private Integer faults(LakeContext ctx) throws Exception {
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
+        long s = seed != null ? seed : new java.util.Random().nextLong();
+        ctx.err.println("Kill points from seed " + s + " (--seed " + s + " repeats them)");
+        RunRecord clean;
+        if (date == null) {
+            GeneratorConfig cfg = SeedCommand.config(spec, scale == null ? 0.01 : scale, GeneratorConfig.DEFAULT_SEED,
+                    GeneratorConfig.DEFAULT_START);
+            ErpDatabase erp = ctx.erpDatabase(null);
+            LocalDate d = new ErpSeeder(erp, ctx.home.tmp(), new ConsoleProgress()).seed(cfg, true).clock();
+            ChainRunner.resetLake(ctx);
+            RunRecord first = ChainRunner.run(ctx, List.of(d), "bench faults: run --date " + d, new ChainProgress(ctx.err), 1);
+            if (!first.status.equals("SUCCEEDED")) {
+                return RunCommand.report(ctx, first);
+            }
+            date = d.plusDays(1);
+            new ErpAdvancer(erp, new ConsoleProgress()).advance(date);
+            clean = ChainRunner.run(ctx, List.of(date), "bench faults: run --date " + date, new ChainProgress(ctx.err), 1);
+            if (!clean.status.equals("SUCCEEDED")) {
+                return RunCommand.report(ctx, clean);
+            }
+        } else {
+            if (scale != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale re-seeds: not with --date");
+            }
+            List<RunRecord> history = new org.campuslake.oozie.run.RunHistory(ctx.home.root()).list();
+            clean = history.isEmpty() ? null : history.get(0);
+            if (clean == null || !clean.effectiveStatus().equals("SUCCEEDED") || clean.actions.isEmpty()
+                    || !clean.actions.stream().allMatch(a -> a.nominalTime.startsWith(date.plusDays(1).toString()))) {
+                throw new IllegalArgumentException("the lake's last run is not a successful run of " + date
+                        + " alone: run ./lake run --date " + date + " first (it is the clean run the reruns must equal)");
+            }
+        }
+        return new FaultCampaign(ctx, date, s).run(clean, runs);
     }
 
     private static String summary(RunRecord r) {
