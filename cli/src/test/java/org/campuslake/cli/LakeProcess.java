@@ -31,16 +31,6 @@ final class LakeProcess {
         }
     }
 
-    /** Starts {@code lake ARGS} and kills it with everything it started after {@code seconds}, as a crash would. */
-    void kill(long seconds, String... args) throws IOException, InterruptedException {
-        Process p = start(Path.of("/dev/null"), Path.of("/dev/null"), args);
-        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("lake %s still running after %d s", String.join(" ", args),
-                seconds).isFalse();
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor();
-    }
-
     private Process start(Path out, Path err, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
         cmd.addAll(List.of(args));
