@@ -61,7 +61,8 @@ final class ChainRunner {
         props.put("lakeHome", ctx.home.root().toAbsolutePath().toString());
         props.put("dbPort", Integer.toString(db.port()));
         props.put("metastorePort", Integer.toString(s.metastorePort()));
-        props.put("thriftPort", Integer.toString(ThriftService.port()));
+        // The hive2 actions connect to it, as they do to HiveServer2 on a cluster (started once, then kept running).
+        props.put("thriftPort", Long.toString(new ThriftService(ctx).ensureRunning(s)));
         props.putAll(overrides);
 
         List<ZonedDateTime> times = new ArrayList<>();
@@ -86,14 +87,13 @@ final class ChainRunner {
         // The application's lib/ brings the ingestion and KPI jars; the launchers bring what a cluster provides.
         String ingestionDeps = StageJvm.dependencies("ingestion");
         // The sharelib's mains: Sqoop through the ingestion module's Sqoop runner (Hadoop local mode), hive2 through
-        // the HiveQL executor on Spark SQL and the shared metastore.
+        // Beeline, as Oozie's Hive2Main, on the Spark Thrift Server (the job properties' hiveJdbcUrl).
         Map<String, LocalEnvironment.Launcher> launchers = Map.of(
                 "java", new LocalEnvironment.Launcher(null, ingestionDeps, hadoopJvm, List.of()),
                 "sqoop", new LocalEnvironment.Launcher("org.campuslake.ingest.SqoopActionMain", ingestionDeps,
                         hadoopJvm, List.of()),
-                "hive2", new LocalEnvironment.Launcher("org.campuslake.hive.HiveMain", StageJvm.classpath("hive-ddl"),
-                        sparkJvm, List.of("--metastore-port", Integer.toString(s.metastorePort()),
-                                "--warehouse", ctx.home.root().resolve("warehouse").toAbsolutePath().toString())),
+                "hive2", new LocalEnvironment.Launcher("org.apache.hive.beeline.BeeLine", StageJvm.classpath("beeline"),
+                        hadoopJvm, List.of()),
                 "spark", new LocalEnvironment.Launcher(null, StageJvm.dependencies("spark-analytics"), sparkJvm,
                         List.of()));
         int cores = Runtime.getRuntime().availableProcessors();

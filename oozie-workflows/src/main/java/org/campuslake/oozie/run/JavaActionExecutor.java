@@ -73,6 +73,11 @@ class JavaActionExecutor extends ActionExecutor {
         return "Main class [" + mainClass(a) + "],";
     }
 
+    /** A monitor that actions of this type hold while their process runs (one at a time), or null. */
+    Object serialisedBy() {
+        return null;
+    }
+
     /** Why this attempt cannot run here, or null. */
     String unsupported(Attempt a) {
         return null;
@@ -122,7 +127,15 @@ class JavaActionExecutor extends ActionExecutor {
         Path errors = a.work().resolve("error.properties");
         List<String> cmd = command(a, output, errors);
         Path stdout = a.work().resolve("stdout");
-        int rc = exec(cmd, environment(a), a.work(), stdout, a.log());
+        int rc;
+        Object lock = serialisedBy();
+        if (lock == null) {
+            rc = exec(cmd, environment(a), a.work(), stdout, a.log());
+        } else {
+            synchronized (lock) {
+                rc = exec(cmd, environment(a), a.work(), stdout, a.log());
+            }
+        }
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         Files.writeString(a.log(), out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (processes.killed()) {
@@ -137,7 +150,7 @@ class JavaActionExecutor extends ActionExecutor {
             }
             // As Oozie's launcher: a main's exit code is the error code; an exception it threw is JA018.
             String code = e.getProperty("error.code", Integer.toString(rc));
-            return Outcome.failed(code, describe(a) + " exit code [" + rc + "]" + lastLine(out));
+            return Outcome.failed(code, describe(a) + " exit code [" + rc + "]" + failureDetail(out, a.log()));
         }
         Map<String, String> data = new LinkedHashMap<>();
         if (Xml.child(body, "capture-output") != null) {
@@ -154,7 +167,12 @@ class JavaActionExecutor extends ActionExecutor {
         return Outcome.ok(data);
     }
 
-    private static String lastLine(String out) {
+    /** What follows the exit code in the action's error: the main's last line on stdout (the error contract). */
+    String failureDetail(String stdout, Path log) throws IOException {
+        return lastLine(stdout);
+    }
+
+    static String lastLine(String out) {
         String[] lines = out.strip().split("\n");
         String last = lines[lines.length - 1].strip();
         return last.isEmpty() ? "" : ": " + last;
