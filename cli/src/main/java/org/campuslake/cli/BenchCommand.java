@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "faults: how many kills (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--at", paramLabel = "ACTION", split = ",", description = "faults: kill only in these actions"
+            + " of the clean run (for example curated-build,kpis; default: any of them).")
+    List<String> at = List.of();
+
     @Option(names = "--seed", paramLabel = "N", description = "faults: the random seed of the kill points (default: a new"
             + " one, printed, to repeat a campaign).")
     Long seed;
@@ -198,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
                         + " alone: run ./lake run --date " + date + " first (it is the clean run the reruns must equal)");
             }
         }
-        return new FaultCampaign(ctx, date, s).run(clean, runs);
+        return new FaultCampaign(ctx, date, s).run(clean, runs, at);
     }
 
     private static String summary(RunRecord r) {

@@ -49,6 +49,31 @@ final class FaultCampaign {
         }
     }
 
+    /** The finished actions of the clean run, or those of them named in {@code at}. */
+    static List<KillPoint> killPoints(RunRecord clean, List<String> at) {
+        List<KillPoint> points = new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (RunRecord.CoordAction a : clean.actions) {
+            for (RunRecord.Action n : a.nodes) {
+                if ("OK".equals(n.status) && n.seconds != null) {
+                    names.add(n.name);
+                    if (at.isEmpty() || at.contains(n.name)) {
+                        points.add(new KillPoint(a.workflow, n.name, n.type, n.seconds, false));
+                    }
+                }
+            }
+        }
+        List<String> unknown = at.stream().filter(x -> !names.contains(x)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--at " + String.join(",", unknown) + ": not an action that ran in "
+                    + clean.id + " (its actions: " + String.join(", ", names) + ")");
+        }
+        if (points.isEmpty()) {
+            throw new IllegalStateException("run " + clean.id + " has no finished action to kill the chain in");
+        }
+        return points;
+    }
+
     private final LakeContext ctx;
     private final LocalDate date;
     private final Random random;
@@ -61,19 +86,13 @@ final class FaultCampaign {
         this.logs = Files.createDirectories(ctx.home.logs().resolve("bench-faults"));
     }
 
-    /** @param clean the clean run of {@link #date} whose result the lake holds now; @return the exit code */
-    int run(RunRecord clean, int faults) throws Exception {
-        List<KillPoint> points = new ArrayList<>();
-        for (RunRecord.CoordAction a : clean.actions) {
-            for (RunRecord.Action n : a.nodes) {
-                if ("OK".equals(n.status) && n.seconds != null) {
-                    points.add(new KillPoint(a.workflow, n.name, n.type, n.seconds, false));
-                }
-            }
-        }
-        if (points.isEmpty()) {
-            throw new IllegalStateException("run " + clean.id + " has no finished action to kill the chain in");
-        }
+    /**
+     * @param clean the clean run of {@link #date} whose result the lake holds now
+     * @param at    the actions to kill in (empty: any)
+     * @return the exit code
+     */
+    int run(RunRecord clean, int faults, List<String> at) throws Exception {
+        List<KillPoint> points = killPoints(clean, at);
         ctx.err.println("Fault campaign on " + date + ": reading what the clean run " + clean.id + " left");
         Fingerprint reference = fingerprint();
         List<String> dup = duplicates(reference);

@@ -40,4 +40,26 @@ class FaultCampaignTest {
         assertThat(FaultCampaign.duplicates(print(List.of("1\tk1", "1\tk2"), "2\t1", null)))
                 .containsExactly("curated.grades: 2 rows but 1 distinct keys");
     }
+
+    @Test
+    void atKeepsTheNamedActionsOfTheCleanRunAndRefusesOthersByName() {
+        org.campuslake.oozie.run.RunRecord clean = new org.campuslake.oozie.run.RunRecord();
+        clean.id = "20261204-000000";
+        org.campuslake.oozie.run.RunRecord.CoordAction wf = new org.campuslake.oozie.run.RunRecord.CoordAction();
+        wf.workflow = "campus-lake-analytics";
+        for (String name : List.of("curated-build", "kpis")) {
+            org.campuslake.oozie.run.RunRecord.Action n = new org.campuslake.oozie.run.RunRecord.Action();
+            n.name = name;
+            n.type = "hive2";
+            n.status = "OK";
+            n.seconds = 10.0;
+            wf.nodes.add(n);
+        }
+        clean.actions.add(wf);
+        assertThat(FaultCampaign.killPoints(clean, List.of())).hasSize(2);
+        assertThat(FaultCampaign.killPoints(clean, List.of("kpis"))).extracting(FaultCampaign.KillPoint::action)
+                .containsExactly("kpis");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FaultCampaign.killPoints(clean, List.of("kpi")))
+                .hasMessage("--at kpi: not an action that ran in 20261204-000000 (its actions: curated-build, kpis)");
+    }
 }
