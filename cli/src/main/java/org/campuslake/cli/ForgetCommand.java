@@ -9,23 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.MariaDbEndpoint;
 import org.campuslake.local.ServicesState;
-import org.campuslake.seed.SummaryErasure;
+import org.campuslake.oozie.run.RunRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "forget", mixinStandardHelpOptions = true,
-        description = {"Erase one person from the local lake (a GDPR erasure request): their records leave the landing,"
+        description = {"Erase one person from the lake (a GDPR erasure request): their records leave the landing,"
             + " raw and quarantine zones (each partition rewritten atomically), curated is rebuilt without them and"
             + " checked, and the summary rows keyed by their pseudonym are deleted in every snapshot.",
             "The person goes into the erasure register (.lake/secrets/erasures/), so no rerun, backfill or later"
                 + " import brings them back, even while the ERP still holds them. lake_meta.erasures records the"
                 + " erasure: kind, who, when and the counts, no identifier. Running it again for the same person"
-                + " finishes an interrupted erasure and changes nothing otherwise."})
+                + " finishes an interrupted erasure and changes nothing otherwise.",
+            "With --env cluster the same steps run as the forget workflow (oozie-workflows, forget/) on the cluster's"
+                + " Oozie server: its register is in HDFS beside the password files."})
 final class ForgetCommand implements Callable<Integer> {
     static final class Subject {
         @Option(names = "--student", paramLabel = "ID", required = true, description = "ERP students.student_id")
@@ -38,11 +38,26 @@ final class ForgetCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Subject subject;
 
+    @Option(names = "--env", paramLabel = "ENV", defaultValue = "local",
+            description = "local (default: the local lake) or cluster (the cluster of `lake cluster up`, after `lake"
+                + " deploy --env cluster`: the forget workflow on its Oozie server, the same steps as local).")
+    String env;
+
+    @Option(names = "--timeout-minutes", paramLabel = "M", defaultValue = "60",
+            description = "With --env cluster: kill the workflow after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
     @Override
     public Integer call() throws Exception {
         String kind = subject.student != null ? "student" : "contact";
         long id = subject.student != null ? subject.student : subject.contact;
         LakeContext ctx = new LakeContext();
+        if (env.equals("cluster")) {
+            return cluster(ctx, kind, id);
+        }
+        if (!env.equals("local")) {
+            throw new IllegalArgumentException("unknown environment '" + env + "' (known: local, cluster)");
+        }
         MariaDbEndpoint db = ctx.localDatabase(null);
         Path config = ImportCommand.writeLocalConfig(ctx, db);
         Path output = ctx.home.run().resolve("forget-output.properties");
@@ -65,7 +80,8 @@ final class ForgetCommand implements Callable<Integer> {
         long raw = Long.parseLong(files.getProperty("rows.raw"));
         long quarantine = Long.parseLong(files.getProperty("rows.quarantine"));
 
-        LocalDate curated = latestReadyDate(ctx.home.root().resolve("lake/raw/erp/students"));
+        String curatedDate = files.getProperty("curated.date", "");
+        LocalDate curated = curatedDate.isEmpty() ? null : LocalDate.parse(curatedDate);
         if (curated != null) {
             ServicesState s = ctx.services.running().orElseThrow();
             Path hql = StageJvm.repo().resolve("hive-ddl/src/main/hql");
@@ -90,22 +106,50 @@ final class ForgetCommand implements Callable<Integer> {
             ctx.out.println("Curated: rebuilt as of " + curated + "; no curated table holds their pseudonymous key");
         }
 
-        String salt = Files.readString(PseudonymSalt.ensure(ctx.home).resolve("salt.txt"), StandardCharsets.UTF_8).strip();
-        String pseudonym = SummaryErasure.pseudonym(salt, kind, id);
-        long summary;
-        try (var c = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
-            summary = SummaryErasure.erase(c, kind, pseudonym);
-            long left = SummaryErasure.count(c, kind, pseudonym);
-            if (left != 0) {
-                ctx.out.println("lake forget: " + left + " summary row(s) still keyed by them after the delete");
-                return 1;
-            }
-            long erasure = SummaryErasure.record(c, kind, System.getProperty("user.name"), landing, raw, quarantine,
-                    summary, curated);
-            ctx.out.printf("Summary: %d row(s) keyed by their pseudonym deleted, every snapshot%n", summary);
-            ctx.out.println("Recorded as lake_meta.erasures #" + erasure + " (no identifier). Later imports, reruns and"
-                    + " backfills leave them out.");
+        // The summary: the same step as the cluster's forget workflow (ForgetSummary), on the local analytics settings.
+        Path analytics = AnalyticsCommand.writeLocalConfig(ctx.home, db,
+                ctx.services.running().map(ServicesState::metastorePort).orElse(0), "metastore");
+        Path summaryOutput = ctx.home.run().resolve("forget-summary-output.properties");
+        Files.deleteIfExists(summaryOutput);
+        Path summaryLog = ctx.home.logs().resolve("forget-summary.log");
+        List<String> args = new ArrayList<>(List.of("--config", analytics.toString(),
+                "--salt-dir", PseudonymSalt.ensure(ctx.home).toString(), "--" + kind, Long.toString(id),
+                "--rows-landing", Long.toString(landing), "--rows-raw", Long.toString(raw),
+                "--rows-quarantine", Long.toString(quarantine), "--requested-by", System.getProperty("user.name")));
+        if (curated != null) {
+            args.addAll(List.of("--curated-as-of", curated.toString()));
         }
+        int src = StageJvm.run("ingestion", "org.campuslake.ingest.erase.ForgetSummary",
+                List.of("-Xmx256m", "-Doozie.action.output.properties=" + summaryOutput), args, summaryLog);
+        if (src != 0) {
+            ctx.out.println("lake forget: erasing the summary rows failed (exit " + src + "); see " + summaryLog
+                    + ". The lake's files and curated are erased; run the same command again.");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The forget workflow on the cluster's Oozie server: the same steps, as actions (oozie-workflows, forget/). */
+    private int cluster(LakeContext ctx, String kind, long id) throws Exception {
+        ClusterEnv cluster = ClusterEnv.load(ctx);
+        RunRecord r = cluster.forget(ctx, kind, id, timeoutMinutes);
+        RunRecord.CoordAction wf = r.actions.get(0);
+        if (!r.status.equals("SUCCEEDED")) {
+            ctx.out.println("lake forget: the forget workflow " + wf.workflowId + " ended " + wf.status
+                    + (wf.error == null ? "" : ": " + wf.error) + "\nThe person is in the register as far as it got:"
+                    + " run the same command again once the cause is fixed (lake runs " + r.id + ").");
+            return 1;
+        }
+        Map<String, String> files = cluster.actionData(wf.workflowId, "erase-files");
+        Map<String, String> summary = cluster.actionData(wf.workflowId, "erase-summary");
+        ctx.out.printf("Erased from the cluster lake's files: %s landing, %s raw, %s quarantined record(s)%n",
+                files.get("rows.landing"), files.get("rows.raw"), files.get("rows.quarantine"));
+        String curated = files.getOrDefault("curated.date", "");
+        ctx.out.println(curated.isEmpty() ? "Curated: nothing curated yet"
+                : "Curated: rebuilt as of " + curated + "; no curated table holds their pseudonymous key");
+        ctx.out.printf("Summary: %s row(s) keyed by their pseudonym deleted, every snapshot%n", summary.get("rows.summary"));
+        ctx.out.println("Recorded as lake_meta.erasures #" + summary.get("erasure.id") + " on the cluster (no identifier);"
+                + " run " + r.id + " in lake runs");
         return 0;
     }
 
@@ -117,17 +161,5 @@ final class ForgetCommand implements Callable<Integer> {
             }
         }
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
-    }
-
-    /** The newest ingest date whose raw partition is ready: what curated was last built from. */
-    static LocalDate latestReadyDate(Path rawTable) throws java.io.IOException {
-        if (!Files.isDirectory(rawTable)) {
-            return null;
-        }
-        try (Stream<Path> s = Files.list(rawTable)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("ingest_date=") && Files.exists(p.resolve("_SUCCESS")))
-                    .map(p -> LocalDate.parse(p.getFileName().toString().substring("ingest_date=".length())))
-                    .max(LocalDate::compareTo).orElse(null);
-        }
     }
 }

@@ -170,7 +170,7 @@ class ChainIT {
             }
         }
         String salt = Files.readString(lake.home.resolve("secrets/pseudonym-salt/salt.txt"), StandardCharsets.UTF_8).strip();
-        String key = org.campuslake.seed.SummaryErasure.pseudonym(salt, "student", student);
+        String key = org.campuslake.ingest.erase.SummaryEraser.pseudonym(salt, "student", student);
         assertThat(filesHolding(identifiers)).as("before").isNotEmpty();
         assertThat(summaryRows(key)).as("before").isPositive();
         assertThat(curatedRows(key)).as("before").isPositive();
@@ -228,7 +228,7 @@ class ChainIT {
 
     private static long summaryRows(String key) throws Exception {
         try (Connection c = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
-            return org.campuslake.seed.SummaryErasure.count(c, "student", key);
+            return org.campuslake.ingest.erase.SummaryEraser.count(c, "student", key);
         }
     }
 

@@ -33,6 +33,13 @@ public final class IngestConfig {
     public static final String FAULT = "ingest.fault";
     /** The erasure register (lake forget): a folder only the ETL account reads, outside the lake's zones. */
     public static final String ERASURES_DIR = "ingest.erasures.dir";
+    /**
+     * The summary database, as the analytics settings file names it (the KPI job's keys): forget's summary step
+     * reads that file.
+     */
+    public static final String SUMMARY_JDBC_URL = "summary.jdbc.url";
+    public static final String SUMMARY_USER = "summary.user";
+    public static final String SUMMARY_PASSWORD_FILE = "summary.password.file";
 
     private final Properties props;
     /** A stage's {@code -D} pairs: over the file's settings, and into the Hadoop configuration as well. */

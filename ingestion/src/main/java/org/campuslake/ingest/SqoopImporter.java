@@ -405,12 +405,12 @@ public final class SqoopImporter {
         return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "zeroDateTimeBehavior=ROUND";
     }
 
-    static String passwordFileUri(String file) {
+    public static String passwordFileUri(String file) {
         return file.contains("://") ? file : "file://" + new java.io.File(file).getAbsolutePath();
     }
 
     /** Sqoop sends the file's bytes as they are: a trailing newline would become part of the password. */
-    static String readPassword(Configuration conf, String uri) throws IOException {
+    public static String readPassword(Configuration conf, String uri) throws IOException {
         Path p = new Path(uri);
         byte[] buf;
         try (InputStream in = p.getFileSystem(conf).open(p)) {

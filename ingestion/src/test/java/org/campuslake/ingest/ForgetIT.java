@@ -78,6 +78,73 @@ class ForgetIT {
         assertThat(recordsNaming(f, s)).as("after two more imports").isEmpty();
     }
 
+    /**
+     * The summary step (ForgetSummary, as the forget workflow's last action and lake forget run it): every row keyed
+     * by the person's pseudonym leaves every table of summary and summary_stage with a key column, a table added
+     * later included; other people's rows stay; the erasure is recorded with its counts and no identifier.
+     */
+    @Test
+    void theSummaryStepDeletesEveryRowKeyedByThePseudonymAndRecordsTheErasureWithoutIdentifiers() throws Exception {
+        IngestFixture f = new IngestFixture();
+        java.nio.file.Path dir = Files.createTempDirectory(f.lakeDir.getParent(), "forget-summary");
+        java.nio.file.Path saltDir = Files.createDirectories(dir.resolve("salt"));
+        Files.write(saltDir.resolve("salt.txt"), "s3cret-salt\n".getBytes(StandardCharsets.UTF_8));
+        String mine = org.campuslake.ingest.erase.SummaryEraser.pseudonym("s3cret-salt", "student", 4242);
+        String other = org.campuslake.ingest.erase.SummaryEraser.pseudonym("s3cret-salt", "student", 4243);
+        try (Connection c = f.db.admin(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS summary_stage.kpi_later (student_key CHAR(64), v INT)");
+            st.execute("DELETE FROM summary_stage.kpi_later");
+            st.execute("INSERT INTO summary_stage.kpi_later VALUES ('" + mine + "', 1), ('" + mine + "', 2), ('"
+                    + other + "', 3)");
+        }
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty(IngestConfig.SUMMARY_JDBC_URL, f.db.endpoint.jdbcUrl("summary"));
+        settings.setProperty(IngestConfig.SUMMARY_USER, org.campuslake.local.EmbeddedMariaDb.ETL_USER);
+        settings.setProperty(IngestConfig.SUMMARY_PASSWORD_FILE,
+                f.db.endpoint.passwordFile(org.campuslake.local.EmbeddedMariaDb.ETL_USER).toString());
+        java.nio.file.Path config = dir.resolve("analytics.properties");
+        try (OutputStream out = Files.newOutputStream(config)) {
+            settings.store(out, null);
+        }
+        java.nio.file.Path output = dir.resolve("output.properties");
+        String[] args = {"--config", config.toString(), "--salt-dir", saltDir.toString(), "--student", "4242",
+            "--rows-landing", "3", "--rows-raw", "5", "--rows-quarantine", "1", "--curated-as-of", "2026-09-01",
+            "--requested-by", "dpo"};
+        System.setProperty("oozie.action.output.properties", output.toString());
+        int rc;
+        try {
+            rc = org.campuslake.ingest.stage.Stage.launch(new org.campuslake.ingest.erase.ForgetSummary(), args,
+                    System.out, System.err);
+        } finally {
+            System.clearProperty("oozie.action.output.properties");
+        }
+        assertThat(rc).isZero();
+        java.util.Properties out = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(output)) {
+            out.load(in);
+        }
+        assertThat(out.getProperty("rows.summary")).isEqualTo("2");
+        try (Connection c = f.db.admin(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT student_key, v FROM summary_stage.kpi_later")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(other);
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT subject_kind, requested_by, rows_landing, rows_raw,"
+                    + " rows_quarantine, rows_summary, curated_as_of FROM lake_meta.erasures WHERE erasure_id = "
+                    + out.getProperty("erasure.id"))) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getInt(4) + " "
+                        + rs.getInt(5) + " " + rs.getInt(6) + " " + rs.getDate(7)).isEqualTo("student dpo 3 5 1 2 2026-09-01");
+            }
+            st.execute("DROP TABLE summary_stage.kpi_later");
+        }
+        // A bad argument is a usage error (2), before anything is deleted.
+        args[7] = "x";
+        assertThat(org.campuslake.ingest.stage.Stage.launch(new org.campuslake.ingest.erase.ForgetSummary(), args,
+                System.out, System.err)).isEqualTo(2);
+    }
+
     private static int forget(java.nio.file.Path config, long student) throws Exception {
         return org.campuslake.ingest.stage.Stage.launch(new ForgetMain(),
                 new String[] {"--config", config.toString(), "--student", Long.toString(student)}, System.out, System.err);

@@ -27,7 +27,8 @@ import org.campuslake.ingest.stage.StageFailure;
  * partition that holds a record of theirs (their own row and, for a student, every row that references them), each
  * partition atomically. Curated and the summary are derived, and are rebuilt by the caller ({@code lake forget},
  * or the cluster's forget workflow). Prints one line per table and zone; output properties
- * {@code rows.landing}, {@code rows.raw}, {@code rows.quarantine}, {@code partitions}, {@code tables}. Exit code 2 on
+ * {@code rows.landing}, {@code rows.raw}, {@code rows.quarantine}, {@code partitions}, {@code tables} and
+ * {@code curated.date} (the date curated is to be rebuilt for, empty when nothing is curated yet). Exit code 2 on
  * bad arguments, 1 on a failure (the register entry stays: rerunning finishes the job).
  */
 public final class ForgetMain extends Stage {
@@ -119,9 +120,29 @@ public final class ForgetMain extends Stage {
         out.setProperty("rows.quarantine", Long.toString(totals[PartitionEraser.Zone.QUARANTINE.ordinal()]));
         out.setProperty("partitions", Long.toString(partitions));
         out.setProperty("tables", String.join(",", tables));
+        java.time.LocalDate curated = latestReadyDate(fs, layout.rawTable("students"));
+        out.setProperty("curated.date", curated == null ? "" : curated.toString());
         System.out.printf(Locale.ROOT, "Erased from the lake's files: %d landing, %d raw, %d quarantined record(s) in %d"
                 + " partition(s); registered, so no import brings them back%n", totals[0], totals[1], totals[2], partitions);
         return out;
+    }
+
+    /** The newest ingest date whose raw partition is ready (its done flag): what curated was last built from. */
+    static java.time.LocalDate latestReadyDate(FileSystem fs, Path rawTable) throws IOException {
+        java.time.LocalDate latest = null;
+        if (!fs.exists(rawTable)) {
+            return null;
+        }
+        for (FileStatus p : fs.listStatus(rawTable)) {
+            String name = p.getPath().getName();
+            if (p.isDirectory() && name.startsWith("ingest_date=") && fs.exists(new Path(p.getPath(), "_SUCCESS"))) {
+                java.time.LocalDate d = java.time.LocalDate.parse(name.substring("ingest_date=".length()));
+                if (latest == null || d.isAfter(latest)) {
+                    latest = d;
+                }
+            }
+        }
+        return latest;
     }
 
     /** The column order of a partition: the landing partition's _columns (raw has its own; quarantine has none). */

@@ -32,12 +32,25 @@ public final class ServerRunner {
     private final RunHistory history;
     private final RunListener listener;
     private final long pollMillis;
+    /** A launcher's stdout log by its YARN application id (null: not to be had), for the stage's own line. */
+    private final java.util.function.Function<String, String> launcherStdout;
+    private final Map<String, String> mainLines = new HashMap<>();
 
     public ServerRunner(OozieServer server, Path lakeHome, RunListener listener, long pollMillis) {
+        this(server, lakeHome, listener, pollMillis, id -> null);
+    }
+
+    /**
+     * @param launcherStdout the stdout log of an action's launcher (YARN application id to text, null when there is
+     *                       none): a failed java or shell action's error gets its main's last line, which Oozie drops
+     */
+    public ServerRunner(OozieServer server, Path lakeHome, RunListener listener, long pollMillis,
+                        java.util.function.Function<String, String> launcherStdout) {
         this.server = server;
         this.history = new RunHistory(lakeHome);
         this.listener = listener;
         this.pollMillis = pollMillis;
+        this.launcherStdout = launcherStdout;
     }
 
     /** The schedule of one data date: the coordinators' action at D+1 00:00 UTC processes D. */
@@ -119,6 +132,71 @@ public final class ServerRunner {
         return rec;
     }
 
+    /**
+     * Runs one workflow (no coordinator: an operator's job such as an erasure) on the server and follows it to its
+     * end, recorded in the run history as one action labelled {@code label}.
+     *
+     * @param jobProperties the environment's properties; its bundle path is replaced by {@code appPath}
+     */
+    public RunRecord runWorkflow(Map<String, String> jobProperties, String appPath, String label, String command,
+                                 long timeoutMillis) throws IOException, InterruptedException {
+        Map<String, String> conf = new LinkedHashMap<>(jobProperties);
+        conf.remove("oozie.bundle.application.path"); // the server takes one application path only
+        conf.remove("oozie.coord.application.path");
+        conf.put("oozie.wf.application.path", appPath);
+        RunRecord rec = new RunRecord();
+        rec.command = command;
+        rec.started = Instant.now().toString();
+        rec.pid = ProcessHandle.current().pid();
+        rec.server = server.url();
+        history.create(rec);
+        RunRecord.CoordAction a = new RunRecord.CoordAction();
+        a.coordinator = label;
+        a.nominalTime = OOZIE_TIME.format(Instant.now().atZone(ZoneOffset.UTC));
+        rec.actions.add(a);
+        try {
+            a.workflowId = server.submit(conf);
+        } catch (IOException e) {
+            rec.status = "FAILED";
+            rec.ended = Instant.now().toString();
+            history.save(rec);
+            throw e;
+        }
+        listener.workflow(label, "SUBMITTED", a.workflowId + " on " + server.url());
+        Map<String, String> seen = new HashMap<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            JsonNode wf = server.info(a.workflowId);
+            a.status = wf.path("status").asText();
+            a.nodes.clear();
+            nodes(a, wf, label, seen);
+            if (!a.status.equals(seen.put(label, a.status))) {
+                listener.workflow(label, a.status, a.workflowId);
+            }
+            history.save(rec);
+            if (DONE.contains(a.status)) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                server.kill(a.workflowId);
+                rec.status = "KILLED";
+                rec.ended = Instant.now().toString();
+                history.save(rec);
+                throw new IOException("workflow " + a.workflowId + " did not end within " + timeoutMillis / 60000
+                        + " min: killed (oozie job -info " + a.workflowId + ")");
+            }
+            Thread.sleep(pollMillis);
+        }
+        if (!a.status.equals("SUCCEEDED")) {
+            a.error = a.nodes.stream().filter(n -> n.error != null).map(n -> n.name + ": " + n.error)
+                    .reduce((x, y) -> y).orElse(null);
+        }
+        rec.status = a.status.equals("SUCCEEDED") ? "SUCCEEDED" : "FAILED";
+        rec.ended = Instant.now().toString();
+        history.save(rec);
+        return rec;
+    }
+
     /** The coordinators' actions and their workflows' nodes, as the server has them now; true when all ended. */
     private boolean refresh(RunRecord rec, JsonNode bundle, Map<String, String> seen) throws IOException {
         boolean allDone = true;
@@ -175,6 +253,16 @@ public final class ServerRunner {
             String code = text(n, "errorCode");
             String msg = text(n, "errorMessage");
             node.error = code == null && msg == null ? null : (code == null ? "" : code + ": ") + (msg == null ? "" : msg);
+            if (node.error != null && (type.equals("java") || type.equals("shell")) && node.log != null
+                    && node.log.startsWith("application_") && Set.of("ERROR", "FAILED", "KILLED").contains(node.status)) {
+                String line = mainLines.computeIfAbsent(node.log, app -> {
+                    String l = LauncherLog.lastMainLine(launcherStdout.apply(app));
+                    return l == null ? "" : l;
+                });
+                if (!line.isEmpty()) {
+                    node.error += ": " + line;
+                }
+            }
             node.record(outputData(text(n, "data")));
             a.nodes.add(node);
             if (!node.status.equals(seen.put(label + "/" + node.name, node.status))) {
@@ -185,7 +273,7 @@ public final class ServerRunner {
     }
 
     /** An action's capture-output properties, as Oozie returns them (the text of a properties file). */
-    static Map<String, String> outputData(String data) {
+    public static Map<String, String> outputData(String data) {
         Map<String, String> out = new java.util.TreeMap<>();
         if (data == null) {
             return out;

@@ -29,8 +29,8 @@ class ProjectAppsTest {
     void everyApplicationValidates() throws Exception {
         List<Path> files = xml();
         assertThat(files).extracting(p -> APPS.relativize(p).toString()).contains("ingest/workflow.xml",
-                "ingest/coordinator.xml", "analytics/workflow.xml", "analytics/coordinator.xml", "bundle/bundle.xml",
-                "datasets.xml");
+                "ingest/coordinator.xml", "analytics/workflow.xml", "analytics/coordinator.xml", "forget/workflow.xml",
+                "bundle/bundle.xml", "datasets.xml");
         for (Path f : files) {
             List<Problem> problems = AppValidator.validate(f);
             assertThat(problems).as(f.toString()).isEmpty();

@@ -1,4 +1,4 @@
-package org.campuslake.seed;
+package org.campuslake.ingest.erase;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,23 +11,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The summary side of an erasure: deletes, in every snapshot of {@code summary} and {@code summary_stage}, the rows
  * keyed by a person's pseudonym (any column named {@code student_key} or {@code contact_key}, found in the
- * information schema, so a new KPI table is covered), and records the erasure in {@code lake_meta.erasures}.
+ * information schema, so a new KPI table is covered), and records the erasure in {@code lake_meta.erasures}. JDBC
+ * only (no Hadoop class), so the lake command and its tests use it too.
  */
-public final class SummaryErasure {
-    private SummaryErasure() {}
+public final class SummaryEraser {
+    private SummaryEraser() {}
 
     /** The pseudonymous key curated gives this person: sha2(concat(salt, ':kind:', id), 256), as the HiveQL. */
     public static String pseudonym(String salt, String kind, long id) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
                     .digest((salt + ":" + kind + ":" + id).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h);
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : h) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -35,7 +39,7 @@ public final class SummaryErasure {
 
     /** Every (schema.table, column) of the summary databases keyed by a pseudonym of this kind. */
     public static List<String[]> keyedTables(Connection c, String kind) throws SQLException {
-        List<String[]> out = new ArrayList<>();
+        List<String[]> out = new ArrayList<String[]>();
         try (PreparedStatement ps = c.prepareStatement("SELECT table_schema, table_name, column_name FROM"
                 + " information_schema.columns c WHERE table_schema IN ('summary', 'summary_stage') AND column_name = ?"
                 + " AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema"
