@@ -103,9 +103,11 @@ final class ChainRunner {
                 "mapreduce.client.completion.pollinterval", "50",
                 "mapreduce.client.progressmonitor.pollinterval", "50");
         int retrySeconds = Integer.parseInt(System.getenv().getOrDefault("LAKE_RETRY_SECONDS", "5"));
+        // Class-data archives of the launcher JVMs (AppCDS: see docs/oozie.md); LAKE_CDS=0 turns them off.
+        Path archives = "0".equals(System.getenv("LAKE_CDS")) ? null : ctx.home.root().toAbsolutePath().resolve("cds");
         return new LocalEnvironment(ctx.home.root().toAbsolutePath(),
                 Path.of(System.getProperty("java.home"), "bin", "java"), launchers, hadoop, Math.max(1, cores),
-                retrySeconds, 65536);
+                retrySeconds, 65536, archives);
     }
 
     /**

@@ -40,23 +40,36 @@ final class ActionExecutors {
     }
 
     /**
-     * {@link LauncherMain} alone in a folder of the lake home's, so that it joins an action JVM's classpath without
-     * the rest of this module.
+     * {@link LauncherMain} alone in a jar of the lake home's, so that it joins an action JVM's classpath without the
+     * rest of this module. A jar, not a folder, and rewritten only when its content changed: a class-data archive
+     * covers jars only, and is valid while their time stays the same.
      */
     private static Path launcherClasses(LocalEnvironment env) throws IOException {
         String name = LauncherMain.class.getName().replace('.', '/') + ".class";
-        Path dir = env.lakeHome().resolve("tmp").resolve("oozie-launcher");
-        Path target = dir.resolve(name);
-        Files.createDirectories(target.getParent());
+        byte[] bytes;
         try (InputStream in = LauncherMain.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException(name + " is not on the runner's classpath");
             }
-            Path tmp = Files.createTempFile(target.getParent(), "LauncherMain", ".tmp");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            bytes = in.readAllBytes();
         }
-        return dir;
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar)) {
+            java.util.jar.JarEntry e = new java.util.jar.JarEntry(name);
+            e.setTime(0); // the same bytes for the same class, whenever written
+            out.putNextEntry(e);
+            out.write(bytes);
+            out.closeEntry();
+        }
+        Path target = env.lakeHome().resolve("tmp").resolve("oozie-launcher.jar");
+        Files.createDirectories(target.getParent());
+        if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), jar.toByteArray())) {
+            return target;
+        }
+        Path tmp = Files.createTempFile(target.getParent(), "oozie-launcher", ".tmp");
+        Files.write(tmp, jar.toByteArray());
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 
     /** The action processes running now, killed together when the workflow is. */

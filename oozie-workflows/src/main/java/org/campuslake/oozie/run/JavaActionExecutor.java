@@ -25,11 +25,13 @@ class JavaActionExecutor extends ActionExecutor {
     final LocalEnvironment env;
     private final ActionExecutors.Processes processes;
     private final Path launcherClasses;
+    private final ClassDataArchives archives;
 
     JavaActionExecutor(LocalEnvironment env, ActionExecutors.Processes processes, Path launcherClasses) {
         this.env = env;
         this.processes = processes;
         this.launcherClasses = launcherClasses;
+        this.archives = new ClassDataArchives(env.classArchives());
     }
 
     /** The sharelib this type's JVM gets: {@code java}, {@code sqoop}, {@code hive2}. */
@@ -125,7 +127,15 @@ class JavaActionExecutor extends ActionExecutor {
         }
         Path output = a.work().resolve("output.properties");
         Path errors = a.work().resolve("error.properties");
-        List<String> cmd = command(a, output, errors);
+        List<String> cmd = new ArrayList<>(command(a, output, errors));
+        ClassDataArchives.Use cds = ClassDataArchives.Use.NONE;
+        int cp = cmd.indexOf("-cp");
+        if (cp > 0 && cmd.get(0).equals(env.java().toString())) {
+            // Named after the application only when its lib/ is on the classpath (hive2's launcher is the same for all).
+            String name = withApplicationLib() ? a.app().dir().getFileName() + "-" + launcherKind() : launcherKind();
+            cds = archives.use(name, env.java(), cmd.get(cp + 1));
+            cmd.addAll(1, cds.options());
+        }
         Path stdout = a.work().resolve("stdout");
         int rc;
         Object lock = serialisedBy();
@@ -136,6 +146,7 @@ class JavaActionExecutor extends ActionExecutor {
                 rc = exec(cmd, environment(a), a.work(), stdout, a.log());
             }
         }
+        cds.ended(rc == 0);
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         Files.writeString(a.log(), out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (processes.killed()) {

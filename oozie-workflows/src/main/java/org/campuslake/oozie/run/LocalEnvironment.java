@@ -15,9 +15,17 @@ import java.util.Map;
  * @param slots          how many action JVMs may run at once (fork branches in parallel, bounded by the cores)
  * @param retrySeconds   seconds the runner waits per unit of {@code retry-interval} (Oozie: one minute)
  * @param maxOutputBytes limit of an action's captured output ({@code oozie.action.max.output.data} of the cluster)
+ * @param classArchives  where the launcher JVMs' class-data archives live (AppCDS, {@link ClassDataArchives}); null:
+ *                       none
  */
 public record LocalEnvironment(Path lakeHome, Path java, Map<String, Launcher> launchers, Map<String, String> hadoop,
-                               int slots, int retrySeconds, int maxOutputBytes) {
+                               int slots, int retrySeconds, int maxOutputBytes, Path classArchives) {
+
+    /** Without class-data archives. */
+    public LocalEnvironment(Path lakeHome, Path java, Map<String, Launcher> launchers, Map<String, String> hadoop,
+                            int slots, int retrySeconds, int maxOutputBytes) {
+        this(lakeHome, java, launchers, hadoop, slots, retrySeconds, maxOutputBytes, null);
+    }
 
     /**
      * A kind of action's JVM: what the cluster provides, not what the application ships in its lib/ folder.
