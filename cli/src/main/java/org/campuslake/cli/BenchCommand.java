@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
                 + " (lake run for the seeded day), one incremental day (lake run after erp advance), and a reference"
                 + " (every ERP table exported with SELECT * INTO OUTFILE, the same KPIs in DuckDB); prints the ratios"
                 + " and the peak memory of the chain's processes.",
+            "history: re-seeds the ERP (--scale, default 1) and starts a fresh lake, then times the initial load and"
+                + " --days consecutive days (erp advance + lake run), as a whole and per stage; prints day 1 / initial"
+                + " and the last day / day 2, and writes a CSV and a PNG chart of the days to .lake/bench/.",
             "faults: kills lake run with kill -9 at random points (a random action, after a random delay; every fourth"
                 + " kill, and the last if none did, the services daemon with its MariaDB too), reruns it, and checks"
                 + " each time that the curated tables, the summary database and the watermarks are those of a clean run"
@@ -34,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 + " default 0.01), starts a fresh lake and runs the seeded day and the next, the clean run; with --date D"
                 + " the lake's last run, a successful run of D, is the clean run."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, analytics, chain or faults.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, analytics, chain, history or faults.")
     String what;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Options.Date.class,
@@ -45,8 +48,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows of the big table (default: ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--scale", paramLabel = "S", description = "chain: scale factor (default: 1); faults: (default: 0.01).")
+    @Option(names = "--scale", paramLabel = "S", description = "chain, history: scale factor (default: 1); faults:"
+            + " (default: 0.01).")
     Double scale;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+            description = "history: how many days after the initial load (default: ${DEFAULT-VALUE}).")
+    int days;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "faults: how many kills (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -64,10 +72,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "analytics", "chain", "faults").contains(what)) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: ingest, analytics, chain, faults)");
+        if (!List.of("ingest", "analytics", "chain", "history", "faults").contains(what)) {
+            throw new IllegalArgumentException("unknown benchmark '" + what
+                    + "' (available: ingest, analytics, chain, history, faults)");
         }
         LakeContext ctx = new LakeContext();
+        if ("history".equals(what)) {
+            if (days < 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be at least 2");
+            }
+            return HistoryBenchmark.run(ctx, spec, scale == null ? 1 : scale, days);
+        }
         if ("chain".equals(what)) {
             return chain(ctx);
         }

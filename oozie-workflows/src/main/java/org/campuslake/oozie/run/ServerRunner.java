@@ -69,12 +69,7 @@ public final class ServerRunner {
                          long timeoutMillis) throws IOException, InterruptedException {
         Map<String, String> conf = new LinkedHashMap<>(jobProperties);
         conf.putAll(schedule(date));
-        RunRecord rec = new RunRecord();
-        rec.command = command;
-        rec.started = Instant.now().toString();
-        rec.pid = ProcessHandle.current().pid();
-        rec.server = server.url();
-        history.create(rec);
+        RunRecord rec = newRecord(command);
         try {
             // One chain at a time, as the deploy script replaces a running bundle: an earlier unfinished one would
             // start its analytics on this run's done flags (the same dataset instances).
@@ -87,9 +82,7 @@ public final class ServerRunner {
             }
             rec.bundleId = server.submit(conf);
         } catch (IOException e) {
-            rec.status = "FAILED";
-            rec.ended = Instant.now().toString();
-            history.save(rec);
+            finish(rec, "FAILED");
             throw e;
         }
         history.save(rec);
@@ -116,9 +109,7 @@ public final class ServerRunner {
             }
             if (System.currentTimeMillis() > deadline) {
                 server.kill(rec.bundleId);
-                rec.status = "KILLED";
-                rec.ended = Instant.now().toString();
-                history.save(rec);
+                finish(rec, "KILLED");
                 throw new IOException("bundle " + rec.bundleId + " for " + date + " did not end within "
                         + timeoutMillis / 60000 + " min: killed (its jobs: oozie job -info " + rec.bundleId + ")");
             }
@@ -126,9 +117,7 @@ public final class ServerRunner {
         }
         boolean ok = rec.actions.size() >= coordinators
                 && rec.actions.stream().allMatch(a -> a.status.equals("SUCCEEDED"));
-        rec.status = ok ? "SUCCEEDED" : "FAILED";
-        rec.ended = Instant.now().toString();
-        history.save(rec);
+        finish(rec, ok ? "SUCCEEDED" : "FAILED");
         return rec;
     }
 
@@ -144,12 +133,7 @@ public final class ServerRunner {
         conf.remove("oozie.bundle.application.path"); // the server takes one application path only
         conf.remove("oozie.coord.application.path");
         conf.put("oozie.wf.application.path", appPath);
-        RunRecord rec = new RunRecord();
-        rec.command = command;
-        rec.started = Instant.now().toString();
-        rec.pid = ProcessHandle.current().pid();
-        rec.server = server.url();
-        history.create(rec);
+        RunRecord rec = newRecord(command);
         RunRecord.CoordAction a = new RunRecord.CoordAction();
         a.coordinator = label;
         a.nominalTime = OOZIE_TIME.format(Instant.now().atZone(ZoneOffset.UTC));
@@ -157,9 +141,7 @@ public final class ServerRunner {
         try {
             a.workflowId = server.submit(conf);
         } catch (IOException e) {
-            rec.status = "FAILED";
-            rec.ended = Instant.now().toString();
-            history.save(rec);
+            finish(rec, "FAILED");
             throw e;
         }
         listener.workflow(label, "SUBMITTED", a.workflowId + " on " + server.url());
@@ -179,9 +161,7 @@ public final class ServerRunner {
             }
             if (System.currentTimeMillis() > deadline) {
                 server.kill(a.workflowId);
-                rec.status = "KILLED";
-                rec.ended = Instant.now().toString();
-                history.save(rec);
+                finish(rec, "KILLED");
                 throw new IOException("workflow " + a.workflowId + " did not end within " + timeoutMillis / 60000
                         + " min: killed (oozie job -info " + a.workflowId + ")");
             }
@@ -191,10 +171,24 @@ public final class ServerRunner {
             a.error = a.nodes.stream().filter(n -> n.error != null).map(n -> n.name + ": " + n.error)
                     .reduce((x, y) -> y).orElse(null);
         }
-        rec.status = a.status.equals("SUCCEEDED") ? "SUCCEEDED" : "FAILED";
+        finish(rec, a.status.equals("SUCCEEDED") ? "SUCCEEDED" : "FAILED");
+        return rec;
+    }
+
+    private RunRecord newRecord(String command) throws IOException {
+        RunRecord rec = new RunRecord();
+        rec.command = command;
+        rec.started = Instant.now().toString();
+        rec.pid = ProcessHandle.current().pid();
+        rec.server = server.url();
+        history.create(rec);
+        return rec;
+    }
+
+    private void finish(RunRecord rec, String status) {
+        rec.status = status;
         rec.ended = Instant.now().toString();
         history.save(rec);
-        return rec;
     }
 
     /** The coordinators' actions and their workflows' nodes, as the server has them now; true when all ended. */
