@@ -58,15 +58,21 @@ final class ClusterCommand implements Callable<Integer> {
 
     /** Runs lake-cluster.sh with these arguments; it talks to the user directly (progress, the daemons' states). */
     static int script(List<String> arguments, java.util.Map<String, String> env) throws Exception {
-        Path script = StageJvm.repo().resolve("cluster/src/main/sh/lake-cluster.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalArgumentException("no cluster script " + script);
-        }
+        Path script = scriptFile();
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", script.toString()));
         cmd.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().putAll(env);
         return pb.start().waitFor();
+    }
+
+    /** The script that owns the cluster on one machine. */
+    static Path scriptFile() {
+        Path script = StageJvm.repo().resolve("cluster/src/main/sh/lake-cluster.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalArgumentException("no cluster script " + script);
+        }
+        return script;
     }
 
     static final class Actions extends java.util.ArrayList<String> {

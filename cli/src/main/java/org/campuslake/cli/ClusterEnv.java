@@ -114,8 +114,7 @@ final class ClusterEnv {
         Map<String, String> props = new java.util.LinkedHashMap<>(jobProperties());
         props.putAll(overrides);
         String options = overrides.containsKey("acceptRejects") ? " --accept-rejects" : "";
-        ServerRunner runner = new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000,
-                ClusterEnv::launcherStdout);
+        ServerRunner runner = runner(ctx, server);
         List<RunRecord> out = new ArrayList<>();
         for (LocalDate d : dates) {
             ctx.err.println();
@@ -137,22 +136,26 @@ final class ClusterEnv {
         Map<String, String> props = new LinkedHashMap<>(jobProperties());
         props.put("kind", kind);
         props.put("subjectId", Long.toString(id));
-        ServerRunner runner = new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000,
-                ClusterEnv::launcherStdout);
+        ServerRunner runner = runner(ctx, server);
         ctx.err.println("== the forget workflow on the cluster's Oozie server (" + server.url() + ")");
         return runner.runWorkflow(props, "${appRoot}/forget", "forget " + kind, "forget --env cluster --" + kind,
                 timeoutMinutes * 60_000);
     }
 
-    /** An action's capture-output properties, as the server holds them. */
-    Map<String, String> actionData(String workflowId, String action) throws IOException {
+    /** Each action's capture-output properties, by action name, as the server holds them. */
+    Map<String, Map<String, String>> actionData(String workflowId) throws IOException {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode n : oozie().info(workflowId).path("actions")) {
-            if (n.path("name").asText().equals(action)) {
-                return ServerRunner.outputData(n.path("data").isNull() ? null : n.path("data").asText(null));
-            }
+            out.put(n.path("name").asText(), ServerRunner.outputData(n.path("data").isNull() ? null : n.path("data").asText(null)));
         }
-        return Map.of();
+        return out;
     }
+
+    /** Follows the server's jobs into the run history; a failed java or shell node's error gets its main's line. */
+    private static ServerRunner runner(LakeContext ctx, OozieServer server) {
+        return new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000, ClusterEnv::launcherStdout);
+    }
+
     /**
      * A launcher's stdout log, through {@code yarn logs} on the edge host as the etl account (the logs are
      * aggregated into HDFS a few seconds after the application ends: a few tries); null when it cannot be had.
@@ -161,18 +164,18 @@ final class ClusterEnv {
         if (!applicationId.matches("application_\\d+_\\d+")) {
             return null;
         }
-        Path script = StageJvm.repo().resolve("cluster/src/main/sh/lake-cluster.sh");
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
+                Path script = ClusterCommand.scriptFile();
                 Process p = new ProcessBuilder("bash", script.toString(), "exec", "edge", "etl", "bash", "-lc",
                         "yarn logs -applicationId " + applicationId + " -log_files stdout 2>/dev/null")
-                        .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (p.waitFor() == 0 && out.contains(">>> Invoking Main class now >>>")) {
                     return out;
                 }
                 Thread.sleep(3000);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

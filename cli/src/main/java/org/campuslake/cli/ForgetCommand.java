@@ -140,8 +140,9 @@ final class ForgetCommand implements Callable<Integer> {
                     + " run the same command again once the cause is fixed (lake runs " + r.id + ").");
             return 1;
         }
-        Map<String, String> files = cluster.actionData(wf.workflowId, "erase-files");
-        Map<String, String> summary = cluster.actionData(wf.workflowId, "erase-summary");
+        Map<String, Map<String, String>> data = cluster.actionData(wf.workflowId);
+        Map<String, String> files = data.getOrDefault("erase-files", Map.of());
+        Map<String, String> summary = data.getOrDefault("erase-summary", Map.of());
         ctx.out.printf("Erased from the cluster lake's files: %s landing, %s raw, %s quarantined record(s)%n",
                 files.get("rows.landing"), files.get("rows.raw"), files.get("rows.quarantine"));
         String curated = files.getOrDefault("curated.date", "");

@@ -135,7 +135,7 @@ public final class ForgetMain extends Stage {
         }
         for (FileStatus p : fs.listStatus(rawTable)) {
             String name = p.getPath().getName();
-            if (p.isDirectory() && name.startsWith("ingest_date=") && fs.exists(new Path(p.getPath(), "_SUCCESS"))) {
+            if (p.isDirectory() && name.startsWith("ingest_date=") && fs.exists(new Path(p.getPath(), LakeLayout.SUCCESS))) {
                 java.time.LocalDate d = java.time.LocalDate.parse(name.substring("ingest_date=".length()));
                 if (latest == null || d.isAfter(latest)) {
                     latest = d;
