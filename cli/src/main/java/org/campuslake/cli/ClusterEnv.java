@@ -151,37 +151,8 @@ final class ClusterEnv {
         return out;
     }
 
-    /** Follows the server's jobs into the run history; a failed java or shell node's error gets its main's line. */
+    /** Follows the server's jobs into the run history (a failed node's error gets its stage's line from FailureLine). */
     private static ServerRunner runner(LakeContext ctx, OozieServer server) {
-        return new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000, ClusterEnv::launcherStdout);
-    }
-
-    /**
-     * A launcher's stdout log, through {@code yarn logs} on the edge host as the etl account (the logs are
-     * aggregated into HDFS a few seconds after the application ends: a few tries); null when it cannot be had.
-     */
-    static String launcherStdout(String applicationId) {
-        if (!applicationId.matches("application_\\d+_\\d+")) {
-            return null;
-        }
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                Path script = ClusterCommand.scriptFile();
-                Process p = new ProcessBuilder("bash", script.toString(), "exec", "edge", "etl", "bash", "-lc",
-                        "yarn logs -applicationId " + applicationId + " -log_files stdout 2>/dev/null")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                if (p.waitFor() == 0 && out.contains(">>> Invoking Main class now >>>")) {
-                    return out;
-                }
-                Thread.sleep(3000);
-            } catch (IOException | IllegalArgumentException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
+        return new ServerRunner(server, ctx.home.root(), new ChainProgress(ctx.err), 3000);
     }
 }

@@ -21,6 +21,10 @@ public final class ElScope {
         String errorCode(String node);
         String errorMessage(String node);
         Map<String, String> actionData(String node);
+        /** The node's job in the outside world (a YARN application on a cluster); empty when it has none. */
+        default String actionExternalId(String node) {
+            return "";
+        }
     }
 
     final Map<String, String> properties;

@@ -34,6 +34,8 @@ public final class WfFunctions {
 
     public static String errorMessage(String node) { return nullToEmpty(wf().errorMessage(node)); }
 
+    public static String actionExternalId(String node) { return nullToEmpty(wf().actionExternalId(node)); }
+
     /** The properties an action with {@code <capture-output/>} wrote. */
     public static Map<String, String> actionData(String node) {
         Map<String, String> m = wf().actionData(node);

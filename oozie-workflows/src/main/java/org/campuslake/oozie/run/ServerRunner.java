@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.campuslake.ingest.stage.FailureLine;
 import org.campuslake.oozie.server.OozieServer;
 
 /**
@@ -32,25 +33,11 @@ public final class ServerRunner {
     private final RunHistory history;
     private final RunListener listener;
     private final long pollMillis;
-    /** A launcher's stdout log by its YARN application id (null: not to be had), for the stage's own line. */
-    private final java.util.function.Function<String, String> launcherStdout;
-    private final Map<String, String> mainLines = new HashMap<>();
-
     public ServerRunner(OozieServer server, Path lakeHome, RunListener listener, long pollMillis) {
-        this(server, lakeHome, listener, pollMillis, id -> null);
-    }
-
-    /**
-     * @param launcherStdout the stdout log of an action's launcher (YARN application id to text, null when there is
-     *                       none): a failed java or shell action's error gets its main's last line, which Oozie drops
-     */
-    public ServerRunner(OozieServer server, Path lakeHome, RunListener listener, long pollMillis,
-                        java.util.function.Function<String, String> launcherStdout) {
         this.server = server;
         this.history = new RunHistory(lakeHome);
         this.listener = listener;
         this.pollMillis = pollMillis;
-        this.launcherStdout = launcherStdout;
     }
 
     /** The schedule of one data date: the coordinators' action at D+1 00:00 UTC processes D. */
@@ -225,11 +212,13 @@ public final class ServerRunner {
         return allDone;
     }
 
-    private void nodes(RunRecord.CoordAction a, JsonNode wf, String label, Map<String, String> seen) {
+    void nodes(RunRecord.CoordAction a, JsonNode wf, String label, Map<String, String> seen) {
         a.workflow = wf.path("appName").asText();
         a.started = iso(wf.path("startTime").asText(null));
         a.ended = iso(wf.path("endTime").asText(null));
         a.seconds = seconds(a.started, a.ended);
+        // The error path's FailureLine found the failed stage's line, which Oozie's own error lacks on a cluster.
+        Map<String, String> explained = new HashMap<>();
         for (JsonNode n : wf.path("actions")) {
             String type = n.path("type").asText();
             if (type.startsWith(":")) {
@@ -247,21 +236,24 @@ public final class ServerRunner {
             String code = text(n, "errorCode");
             String msg = text(n, "errorMessage");
             node.error = code == null && msg == null ? null : (code == null ? "" : code + ": ") + (msg == null ? "" : msg);
-            if (node.error != null && (type.equals("java") || type.equals("shell")) && node.log != null
-                    && node.log.startsWith("application_") && Set.of("ERROR", "FAILED", "KILLED").contains(node.status)) {
-                String line = mainLines.computeIfAbsent(node.log, app -> {
-                    String l = LauncherLog.lastMainLine(launcherStdout.apply(app));
-                    return l == null ? "" : l;
-                });
-                if (!line.isEmpty()) {
-                    node.error += ": " + line;
-                }
-            }
-            node.record(outputData(text(n, "data")));
+            Map<String, String> data = outputData(text(n, "data"));
+            node.record(data);
             a.nodes.add(node);
+            if (data.containsKey(FailureLine.NODE_KEY)) {
+                explained.put(data.get(FailureLine.NODE_KEY), data.getOrDefault(FailureLine.DETAIL_KEY, ""));
+            }
             if (!node.status.equals(seen.put(label + "/" + node.name, node.status))) {
                 listener.action(label, node.name, type, node.status,
                         node.error != null ? node.error : node.log == null ? "" : node.log);
+            }
+        }
+        for (RunRecord.Action node : a.nodes) {
+            String detail = explained.get(node.name);
+            if (node.error != null && detail != null && !detail.isEmpty() && !node.error.endsWith(detail)) {
+                node.error += detail;
+                if (seen.put(label + "/" + node.name + "/line", detail) == null) {
+                    listener.action(label, node.name, node.type, node.status, node.error);
+                }
             }
         }
     }

@@ -38,6 +38,7 @@ final class WorkflowRunner implements ElScope.Workflow {
     private final Map<String, Map<String, String>> actionData = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, String> errorCodes = new ConcurrentHashMap<>();
+    private final Map<String, String> externalIds = new ConcurrentHashMap<>();
     private volatile String lastErrorNode = "";
     private volatile String killMessage;
     private volatile boolean killed;
@@ -195,6 +196,7 @@ final class WorkflowRunner implements ElScope.Workflow {
                 Path work = dir.resolve("work").resolve(a.name());
                 LocalPaths.deleteTree(work);
                 Files.createDirectories(work);
+                externalIds.put(a.name(), dir.resolve(a.name() + ".log").toString());
                 outcome = executors.run(new ActionExecutor.Attempt(app, a, text -> actionText(text, a.name()),
                         app.global(), work, dir.resolve(a.name() + ".log")));
             } catch (WorkflowError e) {
@@ -294,10 +296,14 @@ final class WorkflowRunner implements ElScope.Workflow {
     @Override public String lastErrorNode() { return lastErrorNode; }
     @Override public String errorCode(String node) { return errorCodes.getOrDefault(node, ""); }
     @Override public String errorMessage(String node) { return errors.getOrDefault(node, ""); }
+    @Override public String actionExternalId(String node) { return externalIds.getOrDefault(node, ""); }
 
     @Override
     public Map<String, String> actionData(String node) {
         Map<String, String> d = actionData.get(node);
+        if (d == null && errors.containsKey(node)) {
+            return Map.of(); // as Oozie: a failed action's data is empty, so an error path can still read it
+        }
         if (d == null) {
             throw new IllegalArgumentException("wf:actionData('" + node + "'): action " + node
                     + " has not run, or has no <capture-output/>");

@@ -121,5 +121,11 @@ class BundleRunnerTest {
                 + " exit code [2]").contains("missing ");
         // retry-max="2", yet one attempt: Oozie retries transient error codes only, and a main's exit code is not one.
         assertThat(node(consumed, "read").attempts).isEqualTo(1);
+        // The error path's FailureLine ran on the failed node; locally its error already ends with the main's line,
+        // so the kill message gets nothing twice.
+        RunRecord.Action explain = node(consumed, "explain-failure");
+        assertThat(explain.status).isEqualTo("OK");
+        assertThat(explain.log).isNotNull();
+        assertThat(consumed.error).endsWith(node(consumed, "read").error);
     }
 }

@@ -1,4 +1,4 @@
-package org.campuslake.oozie.run;
+package org.campuslake.ingest.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

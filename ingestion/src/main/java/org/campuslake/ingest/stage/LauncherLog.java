@@ -1,4 +1,4 @@
-package org.campuslake.oozie.run;
+package org.campuslake.ingest.stage;
 
 /**
  * What Oozie's launcher keeps of a failed java or shell action's main: its stdout, in the launcher container's
@@ -38,8 +38,8 @@ public final class LauncherLog {
                 continue;
             }
             String text = shell ? line.substring("Stdoutput ".length()) : line;
-            if (!text.isBlank() && !Character.isWhitespace(text.charAt(0))) {
-                last = text.strip();
+            if (!text.trim().isEmpty() && !Character.isWhitespace(text.charAt(0))) {
+                last = text.trim();
             }
         }
         return last;
