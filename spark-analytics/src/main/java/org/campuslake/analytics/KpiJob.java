@@ -44,7 +44,7 @@ public final class KpiJob extends Configured implements Tool {
             rc = ToolRunner.run(new Configuration(), new KpiJob(), args);
         } catch (Exception e) {
             LOG.error("analytics job failed", e);
-            System.out.println("KpiJob failed: " + e);
+            System.out.println(line("KpiJob failed: " + e));
             rc = FAILED;
         }
         System.out.flush();
@@ -100,16 +100,21 @@ public final class KpiJob extends Configured implements Tool {
         } catch (SummaryPublisher.PublishException e) {
             // The user's line last on stdout (a launcher's error names it), the trace on stderr.
             LOG.error("analytics job failed", e);
-            System.out.println("KpiJob: " + e.getMessage());
+            System.out.println(line("KpiJob: " + e.getMessage()));
             return FAILED;
         } catch (IllegalArgumentException e) {
-            System.out.println("KpiJob: " + e.getMessage());
+            System.out.println(line("KpiJob: " + e.getMessage()));
             return USAGE;
         } catch (Exception e) {
             LOG.error("analytics job failed", e);
-            System.out.println("KpiJob: " + e.getMessage());
+            System.out.println(line("KpiJob: " + e.getMessage()));
             return FAILED;
         }
+    }
+
+    /** The user's line is one line: a driver's message often spans several (MySQL's "Communications link failure"). */
+    static String line(String text) {
+        return text.trim().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /** The {@code -D} pairs of the command line. */

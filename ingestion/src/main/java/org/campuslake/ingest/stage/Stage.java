@@ -49,6 +49,11 @@ public abstract class Stage extends Configured implements Tool {
         System.exit(launch(stage, args, System.out, System.err));
     }
 
+    /** The user's line is one line, whatever the exception's message holds (a JDBC driver's spans several). */
+    static String oneLine(String text) {
+        return text.trim().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
     /** Runs the stage; a failure's line goes last to {@code out}, its trace to {@code err}. */
     public static int launch(Stage stage, String[] args, PrintStream out, PrintStream err) {
         try {
@@ -57,11 +62,11 @@ public abstract class Stage extends Configured implements Tool {
             if (e.getCause() != null) {
                 e.printStackTrace(err);
             }
-            out.println(stage.name() + ": " + e.getMessage());
+            out.println(oneLine(stage.name() + ": " + e.getMessage()));
             return e.exit.code;
         } catch (Exception | LinkageError e) {
             e.printStackTrace(err);
-            out.println(stage.name() + " failed: " + e);
+            out.println(oneLine(stage.name() + " failed: " + e));
             return ExitCode.FAILED.code;
         } finally {
             out.flush();

@@ -41,6 +41,10 @@ class StageTest {
             if (t.equals("lessons")) {
                 throw new IllegalStateException("a bug");
             }
+            if (t.equals("students")) {
+                throw new StageFailure(ExitCode.FAILED, "summary: Communications link failure\n\nThe last packet sent"
+                        + " successfully to the server was 0 milliseconds ago.", null);
+            }
             return ExitCode.OK;
         }
     }
@@ -94,6 +98,15 @@ class StageTest {
         assertThat(rc).isEqualTo(ExitCode.FAILED.code);
         assertThat(lastLine()).isEqualTo("probe failed: java.lang.IllegalStateException: a bug");
         assertThat(new String(err.toByteArray(), StandardCharsets.UTF_8)).contains("IllegalStateException: a bug");
+    }
+
+    @Test
+    void theUsersLineIsOneLineEvenWhenTheMessageIsNot() throws Exception {
+        // MySQL Connector/J's message spans three lines: a launcher log's last line would be its tail only.
+        assertThat(run(new Probe(), "--config", config(), "--date", "2026-09-02", "--table", "students"))
+                .isEqualTo(ExitCode.FAILED.code);
+        assertThat(lastLine()).isEqualTo("probe: summary: Communications link failure The last packet sent successfully"
+                + " to the server was 0 milliseconds ago.");
     }
 
     @Test
