@@ -30,7 +30,10 @@ final class CatalogParser {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final Set<String> TABLE_KEYS = new HashSet<String>(Arrays.asList(
             "mode", "key", "split_by", "mappers", "format", "columns", "checks", "deletes", "curated"));
-    private static final Set<String> CURATED_KEYS = new HashSet<String>(Arrays.asList("table"));
+    private static final Set<String> CURATED_KEYS = new HashSet<String>(Arrays.asList("table", "drop", "pseudonymise",
+            "derive", "join", "partition"));
+    private static final Set<String> DERIVE_KEYS = new HashSet<String>(Arrays.asList("name", "after", "sql"));
+    private static final Set<String> PARTITION_KEYS = new HashSet<String>(Arrays.asList("column", "month_of"));
     private static final Set<String> COLUMN_KEYS = new HashSet<String>(Arrays.asList(
             "type", "nullable", "min", "max", "values", "max_length", "precision", "scale", "references"));
     private static final Pattern CHECK = Pattern.compile("([a-z_][a-z0-9_]*)\\s*(<=|>=|!=|<|>|=)\\s*([a-z_][a-z0-9_]*)");
@@ -138,14 +141,9 @@ final class CatalogParser {
                         + " is re-imported whole every run)");
             }
         }
-        String curated = null;
-        if (m.containsKey("curated")) {
-            Map<String, NodeTuple> cm = mapping(m.get("curated").getValueNode(), "table '" + name + "': curated",
-                    CURATED_KEYS);
-            curated = cm.containsKey("table") ? identifier(cm.get("table").getValueNode(), "curated table") : null;
-        }
         TableSpec spec = new TableSpec(name, mode, key, splitBy, mappers, format, columns, checks, file,
-                keyNode.getStartMark().getLine() + 1).withDeletes(deletes).withCuratedTable(curated);
+                keyNode.getStartMark().getLine() + 1).withDeletes(deletes);
+        spec.withCurated(m.containsKey("curated") ? curated(spec, m.get("curated").getValueNode()) : CuratedSpec.plain(name));
         ColumnContract keyCol = spec.column(key);
         if (keyCol == null) {
             throw error(m.get("key").getValueNode(), "table '" + name + "': key '" + key + "' is not one of its columns");
@@ -163,6 +161,74 @@ final class CatalogParser {
                     + TableSpec.CHECK_COLUMN + "'");
         }
         return spec;
+    }
+
+    private CuratedSpec curated(TableSpec spec, Node node) {
+        String what = "table '" + spec.name() + "': curated";
+        Map<String, NodeTuple> cm = mapping(node, what, CURATED_KEYS);
+        String table = cm.containsKey("table") ? identifier(cm.get("table").getValueNode(), "curated table") : spec.name();
+        Set<String> drop = new java.util.LinkedHashSet<String>();
+        if (cm.containsKey("drop")) {
+            Node dn = cm.get("drop").getValueNode();
+            if (!(dn instanceof SequenceNode)) {
+                throw error(dn, what + ": drop must be a list of the table's columns");
+            }
+            for (Node c : ((SequenceNode) dn).getValue()) {
+                drop.add(sourceColumn(spec, c, what + ": drop"));
+            }
+        }
+        Map<String, String> pseudonyms = new LinkedHashMap<String, String>();
+        if (cm.containsKey("pseudonymise")) {
+            Node pn = cm.get("pseudonymise").getValueNode();
+            for (Map.Entry<String, NodeTuple> e : mapping(pn, what + ": pseudonymise", null).entrySet()) {
+                String column = sourceColumn(spec, e.getValue().getKeyNode(), what + ": pseudonymise");
+                if (drop.contains(column)) {
+                    throw error(e.getValue().getKeyNode(), what + ": " + column + " is both dropped and pseudonymised");
+                }
+                pseudonyms.put(column, identifier(e.getValue().getValueNode(), "pseudonym kind"));
+            }
+        }
+        List<CuratedSpec.Derived> derived = new ArrayList<CuratedSpec.Derived>();
+        if (cm.containsKey("derive")) {
+            Node dn = cm.get("derive").getValueNode();
+            if (!(dn instanceof SequenceNode)) {
+                throw error(dn, what + ": derive must be a list of {name, after, sql}");
+            }
+            for (Node d : ((SequenceNode) dn).getValue()) {
+                Map<String, NodeTuple> dm = mapping(d, what + ": derive", DERIVE_KEYS);
+                derived.add(new CuratedSpec.Derived(identifier(value(dm, "name"), "derived column's name", d),
+                        identifier(value(dm, "after"), "derived column's 'after'", d),
+                        required(dm, "sql", d, what + ": derive")));
+            }
+        }
+        String join = cm.containsKey("join") ? scalar(cm.get("join").getValueNode(), "join") : null;
+        String partitionColumn = null;
+        String monthOf = null;
+        if (cm.containsKey("partition")) {
+            Node pn = cm.get("partition").getValueNode();
+            Map<String, NodeTuple> pm = mapping(pn, what + ": partition", PARTITION_KEYS);
+            partitionColumn = identifier(value(pm, "column"), "partition column", pn);
+            monthOf = required(pm, "month_of", pn, what + ": partition");
+        }
+        CuratedSpec c = new CuratedSpec(table, drop, pseudonyms, derived, join, partitionColumn, monthOf);
+        try {
+            HiveCuratedBuild.columns(spec, c);
+        } catch (IllegalArgumentException e) {
+            throw error(node, what + ": " + e.getMessage());
+        }
+        return c;
+    }
+
+    private static Node value(Map<String, NodeTuple> m, String key) {
+        return m.containsKey(key) ? m.get(key).getValueNode() : null;
+    }
+
+    private String sourceColumn(TableSpec spec, Node node, String what) {
+        String column = scalar(node, what);
+        if (spec.column(column) == null) {
+            throw error(node, what + ": '" + column + "' is not a column of " + spec.name());
+        }
+        return column;
     }
 
     private ColumnContract column(String table, String name, Node keyNode, Node node) {
@@ -323,7 +389,7 @@ final class CatalogParser {
         Map<String, NodeTuple> out = new LinkedHashMap<String, NodeTuple>();
         for (NodeTuple t : mn.getValue()) {
             String k = scalar(t.getKeyNode(), "key");
-            if (!allowed.contains(k)) {
+            if (allowed != null && !allowed.contains(k)) {
                 throw error(t.getKeyNode(), what + ": unknown key '" + k + "' (expected one of " + sorted(allowed) + ")");
             }
             out.put(k, t);

@@ -9,9 +9,14 @@ import java.util.Locale;
  * ({@code raw/deleted/erp/<table>/}). HiveQL that runs unchanged on HiveServer2 and on Spark SQL with Hive support.
  */
 public final class HiveRawDdl {
-    public static final String HEADER = "-- GENERATED from the table catalog (ingestion/src/main/resources/" + Catalog.BUILT_IN
-            + ")\n-- by org.campuslake.ingest.catalog.HiveRawDdl: do not edit by hand. After changing the catalog, run\n"
-            + "--   UPDATE_GENERATED=1 mvn -pl hive-ddl -am test -Dtest=GeneratedHqlTest\n";
+    static final String HEADER = header(HiveRawDdl.class);
+
+    /** The first lines of a generated script: where it comes from, and how to render it again. */
+    static String header(Class<?> generator) {
+        return "-- GENERATED from the table catalog (ingestion/src/main/resources/" + Catalog.BUILT_IN
+                + ")\n-- by " + generator.getName() + ": do not edit by hand. After changing the catalog, run\n"
+                + "--   UPDATE_GENERATED=1 mvn -pl hive-ddl -am test -Dtest=GeneratedHqlTest\n";
+    }
 
     private HiveRawDdl() {}
 

@@ -23,7 +23,7 @@ public final class TableSpec implements Serializable {
     private final String file;
     private final int line;
     private boolean deletes;
-    private String curatedTable;
+    private CuratedSpec curated;
 
     public TableSpec(String name, ImportMode mode, String key, String splitBy, int mappers, String format,
                      List<ColumnContract> columns, String file, int line) {
@@ -52,13 +52,16 @@ public final class TableSpec implements Serializable {
 
     public boolean deletes() { return deletes; }
 
-    TableSpec withCuratedTable(String table) {
-        this.curatedTable = table;
+    TableSpec withCurated(CuratedSpec spec) {
+        this.curated = spec;
         return this;
     }
 
+    /** The catalog's {@code curated:} block (the same name and every column when there is none). */
+    public CuratedSpec curated() { return curated == null ? CuratedSpec.plain(name) : curated; }
+
     /** The curated table that holds this table's rows ({@code curated: {table: ...}}, default the same name). */
-    public String curatedTable() { return curatedTable == null ? name : curatedTable; }
+    public String curatedTable() { return curated().table(); }
     public String name() { return name; }
     public ImportMode mode() { return mode; }
     public String key() { return key; }

@@ -101,6 +101,40 @@ class CatalogTest {
         assertError(TWO.replace("sold_on >= made_on", "sold_on >= part_id"), "compares date with int");
     }
 
+    @Test
+    void readsTheCuratedBlockAndRendersItsBuild() {
+        TableSpec t = parse(OK + "    curated:\n      table: items\n      drop: [label]\n"
+                + "      pseudonymise: {id: thing}\n"
+                + "      derive:\n        - {name: label_length, after: thing_key, sql: \"length(t.label)\"}\n"
+                + "      partition: {column: changed_month, month_of: updated_at}\n").table("things");
+        assertThat(t.curatedTable()).isEqualTo("items");
+        assertThat(HiveCuratedBuild.columns(t, t.curated())).extracting(c -> c.name)
+                .containsExactly("thing_key", "label_length", "updated_at");
+        String sql = HiveCuratedBuild.insert(t);
+        assertThat(sql).contains("INSERT OVERWRITE TABLE curated.items PARTITION (changed_month)")
+                .contains("sha2(concat(k.salt, ':thing:', CAST(t.id AS STRING)), 256) AS thing_key")
+                .contains("date_format(t.updated_at, 'yyyy-MM') AS changed_month")
+                // a lastmodified table: the newest change wins, the partition breaks a tie
+                .contains("ORDER BY updated_at DESC, ingest_date DESC")
+                .contains(HiveCuratedBuild.SALT).doesNotContain("t.label,").doesNotContain("_deleted");
+        assertThat(HiveCuratedBuild.insert(parse(OK.replace("lastmodified", "full")).table("things")))
+                .contains("ORDER BY ingest_date DESC, updated_at DESC").doesNotContain("salt");
+    }
+
+    @Test
+    void rejectsCuratedBlocksThatDoNotFitTheTable() {
+        assertError(OK + "    curated:\n      drop: [labels]\n", "test.yaml:11: table 'things': curated: drop: 'labels' is not a column of things");
+        assertError(OK + "    curated:\n      drop: [label]\n      pseudonymise: {label: x}\n", "label is both dropped and pseudonymised");
+        assertError(OK + "    curated:\n      derive:\n        - {name: n, after: nowhere, sql: \"1\"}\n",
+                "derived column 'n' comes after 'nowhere', which is not a curated column of things");
+        assertError(OK + "    curated:\n      derive:\n        - {name: label, after: id, sql: \"1\"}\n",
+                "derived column 'label' is already a curated column");
+        assertError(OK + "    curated:\n      partition: {column: label, month_of: updated_at}\n",
+                "partition column 'label' is already a curated column");
+        assertError(OK + "    curated:\n      partition: {column: m}\n", "curated: partition: missing 'month_of'");
+        assertError(OK + "    curated:\n      hide: [label]\n", "unknown key 'hide'");
+    }
+
     private static void assertError(String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(CatalogException.class).hasMessageContaining(message);
     }
