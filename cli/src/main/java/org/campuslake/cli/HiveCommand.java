@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hive", mixinStandardHelpOptions = true,
         description = {"Run HiveQL locally through Spark SQL with Hive support (the local stand-in for Beeline on"
             + " HiveServer2), on the metastore shared by every local Spark JVM.",
-            "Beeline-only lines (!connect, dfs, source) are skipped. ${hivevar:lake_root} defaults to the local lake."})
+            "Beeline-only lines (!connect, dfs, source) are skipped. $${hivevar:lake_root} defaults to the local lake."})
 final class HiveCommand implements Callable<Integer> {
     /** Spark's own launcher list for Java 17 (DESIGN.md). */
     static final List<String> SPARK_OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
@@ -33,7 +33,7 @@ final class HiveCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "SQL", description = "HiveQL to run.")
     String sql;
 
-    @Option(names = "--hivevar", paramLabel = "NAME=VALUE", description = "Value of ${hivevar:NAME} (repeatable).")
+    @Option(names = "--hivevar", paramLabel = "NAME=VALUE", description = "Value of $${hivevar:NAME} (repeatable).")
     Map<String, String> hivevars = new LinkedHashMap<>();
 
     @CommandLine.Spec

@@ -92,11 +92,16 @@ public final class HiveMain extends Stage {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "failed";
         }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        // Spark's parse errors start with a newline: "\n[PARSE_SYNTAX_ERROR] Syntax error at or near ...".
+        for (String line : message.split("\r?\n")) {
+            if (!line.trim().isEmpty()) {
+                return line.trim();
+            }
+        }
+        return "failed";
     }
 }
