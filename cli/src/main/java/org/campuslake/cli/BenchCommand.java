@@ -178,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
                 initial / reference, incremental / reference);
         ctx.out.printf(Locale.ROOT, "  incremental / initial    %6.2f   target <= 0.25%n", incremental / initial);
         ctx.out.printf(Locale.ROOT, "  peak memory of the chain %6.2f GB (this JVM and every action process, summed;"
-                + " MariaDB not included)   target <= 4 GB%n", peak / 1e9);
+                + " MariaDB not included)   target <= 3 GB%n", peak / 1e9);
         return 0;
     }
 
