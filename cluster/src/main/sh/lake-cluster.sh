@@ -265,9 +265,23 @@ in_chroot_provision() {
   host_exec "$node" "$user" bash -c 'source /campus-lake/cluster/src/main/sh/provision-fns.sh && "$@"' _ "$@"
 }
 
+# The hosts' accounts (etl, hdfs, yarn, ...) read the project through /campus-lake: every folder above it must let
+# others through, or a deploy later fails with "No such file or directory" (seen: a clone in a mktemp -d folder, 0700).
+require_readable_repo() {
+  local d="$REPO"
+  while [[ -n "$d" ]]; do
+    if [[ "$(( 8#$(stat -c %a "$d") & 5 ))" -ne 5 && "$d" == "$REPO" ]] || [[ "$(( 8#$(stat -c %a "$d") & 1 ))" -ne 1 ]]; then
+      die "the cluster's accounts cannot read the project at $REPO: $d is mode $(stat -c %a "$d"); run chmod o+rx $d (or clone the project where others can read it)"
+    fi
+    [[ "$d" == / ]] && break
+    d="$(dirname "$d")"
+  done
+}
+
 up() {
   require_root
   require_build
+  require_readable_repo
   host_packages
   local started=$SECONDS
   # The daemons see the root filesystem through mounts of their own: replacing it under them would unmount their
