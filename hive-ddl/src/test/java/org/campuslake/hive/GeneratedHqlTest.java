@@ -27,6 +27,7 @@ class GeneratedHqlTest {
     @Test
     void theCuratedBuildMatchesTheCatalogsCuratedBlocks() throws Exception {
         check(HQL.resolve("110_curated_build.hql"), HiveCuratedBuild.script(Catalog.builtIn()));
+        check(HQL.resolve("111_curated_increment.hql"), HiveCuratedBuild.increment(Catalog.builtIn()));
     }
 
     @Test

@@ -108,6 +108,8 @@ class HiveLayerIT {
         long hardStudent;
         long hardEvent;
         long hardLesson;
+        long movedGrade;
+        long goneGrade;
         try (Connection c = db.erp().open(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO erp.grades SELECT MAX(grade_id) + 1, 1, 1, '2026-09-02', 150.00, 'exam',"
                     + " '2026-09-02 12:00:00' FROM erp.grades");
@@ -135,12 +137,26 @@ class HiveLayerIT {
                 ps.setString(3, "Saint-\u00C9tienne\\\u0001");
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
+            // A corrected grade that moves to another month, and a grade deleted: the increment must rewrite both months.
+            movedGrade = TestDatabase.count(c, "SELECT MIN(grade_id) FROM erp.grades");
+            goneGrade = TestDatabase.count(c, "SELECT MAX(grade_id) FROM erp.grades WHERE graded_on < '2026-08-01'");
+            s.execute("UPDATE erp.grades SET graded_on = DATE_ADD(graded_on, INTERVAL 1 MONTH), updated_at = '2026-09-01 11:00:00'"
+                    + " WHERE grade_id = " + movedGrade);
+            s.execute("DELETE FROM erp.grades WHERE grade_id = " + goneGrade);
             // lessons is an append table: a new row, since an update of an imported lesson is never re-read.
             s.execute("INSERT INTO erp.lessons SELECT " + hardLesson + ", subject_id, professor_id, campus_id, promotion,"
                     + " '2026-09-01 09:00:00', duration_minutes, 'A\nB', '2026-09-01 10:00:00' FROM erp.lessons"
                     + " ORDER BY lesson_id LIMIT 1");
         }
         ingest(LocalDate.of(2026, 9, 1));
+        // The incremental build from 2026-08-31 to 2026-09-01 gives the tables the full build gives.
+        run("020_raw_partitions.hql", LocalDate.of(2026, 9, 1));
+        run("111_curated_increment.hql", LocalDate.of(2026, 9, 1));
+        Map<String, List<String>> increment = snapshot();
+        build(LocalDate.of(2026, 9, 1));
+        assertThat(increment).isEqualTo(snapshot());
+        assertThat(count("SELECT COUNT(*) FROM curated.grades WHERE grade_id = " + goneGrade)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM curated.grades WHERE grade_id = " + movedGrade)).isEqualTo(1);
         // One bad grade among a day's few: above the 5 % reject ratio, the ingestion says to stop the chain.
         ingest(D2, 4);
         assertThat(Files.readString(chain.ingestLog(D2))).contains("reject ratio too high for [grades]");

@@ -69,21 +69,9 @@ public final class HiveCuratedBuild {
             sb.append(" PARTITION (").append(c.partitionColumn()).append(')');
         }
         sb.append('\n');
-        List<String> select = new ArrayList<String>();
-        for (Column col : columns(t, c)) {
-            select.add(col.sql.equals("t." + col.name) ? col.sql : col.sql + " AS " + col.name);
-        }
-        if (c.partitionColumn() != null) {
-            select.add("date_format(" + qualified(c.partitionMonthOf()) + ", 'yyyy-MM') AS " + c.partitionColumn());
-        }
-        sb.append("SELECT ").append(String.join(",\n       ", select)).append('\n');
+        sb.append("SELECT ").append(String.join(",\n       ", select(t))).append('\n');
         String order = t.mode() == ImportMode.FULL ? "ingest_date DESC, updated_at DESC" : "updated_at DESC, ingest_date DESC";
-        sb.append("FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY ").append(t.key()).append(" ORDER BY ").append(order)
-                .append(") AS rn\n      FROM raw.").append(t.name()).append(" r WHERE ingest_date <= ").append(DATE)
-                .append(") t\n");
-        if (c.join() != null) {
-            sb.append(c.join().trim()).append('\n');
-        }
+        sb.append(latest(t, order, "ingest_date <= " + DATE, ""));
         if (t.deletes()) {
             sb.append("LEFT JOIN raw.").append(t.name()).append("_deleted gone ON gone.").append(t.key()).append(" = t.")
                     .append(t.key()).append(" AND gone.ingest_date >= t.ingest_date\n  AND gone.ingest_date <= ")
@@ -93,6 +81,96 @@ public final class HiveCuratedBuild {
             sb.append(SALT).append('\n');
         }
         sb.append("WHERE t.rn = 1").append(t.deletes() ? " AND gone.ingest_date IS NULL" : "").append(";\n");
+        return sb.toString();
+    }
+
+    /** The SELECT list of a table's curated row (the partition column last) over the latest row {@code t}. */
+    private static List<String> select(TableSpec t) {
+        CuratedSpec c = t.curated();
+        List<String> select = new ArrayList<String>();
+        for (Column col : columns(t, c)) {
+            select.add(col.sql.equals("t." + col.name) ? col.sql : col.sql + " AS " + col.name);
+        }
+        if (c.partitionColumn() != null) {
+            select.add("date_format(" + qualified(c.partitionMonthOf()) + ", 'yyyy-MM') AS " + c.partitionColumn());
+        }
+        return select;
+    }
+
+    /** The latest raw row per key among the partitions {@code where} selects, as {@code t}, and the block's join. */
+    private static String latest(TableSpec t, String order, String where, String indent) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append("FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY ").append(t.key()).append(" ORDER BY ")
+                .append(order).append(") AS rn\n").append(indent).append("      FROM raw.").append(t.name())
+                .append(" r WHERE ").append(where).append(") t\n");
+        if (t.curated().join() != null) {
+            sb.append(indent).append(t.curated().join().trim()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The curated layer brought from its state as of D - 1 to D with D's raw partitions only
+     * ({@code 111_curated_increment.hql}). A month-partitioned table rewrites the months D touches: the months of
+     * D's new versions and the months its changed or tombstoned keys were in. Each key there is the latest of (its
+     * curated row, D's row): D is the newest partition, so the newest change wins and D breaks a tie, as in the
+     * full build. The other tables are small dimensions: rebuilt whole, as in the full build.
+     */
+    public static String increment(Catalog catalog) {
+        StringBuilder sb = new StringBuilder(HiveRawDdl.header(HiveCuratedBuild.class));
+        sb.append("-- Brings the curated layer from the day before ${hivevar:ingest_date} to ${hivevar:ingest_date} with the raw"
+                + " partitions\n-- of ${hivevar:ingest_date} only. Run it only on a curated layer built as of the day before"
+                + " (the analytics workflow\n-- checks its marker); anything else takes the full build, 110, which gives"
+                + " the same tables.\n");
+        sb.append("-- Parameters: ${hivevar:ingest_date} (plus the tables of 010, 020 and 100).\n\n");
+        sb.append("SET hive.exec.dynamic.partition=true;\n");
+        sb.append("SET hive.exec.dynamic.partition.mode=nonstrict;\n");
+        sb.append("SET hive.exec.parallel=true;\n");
+        for (TableSpec t : catalog.tables()) {
+            sb.append('\n').append(incremental(t) ? mergeMonths(t) : insert(t));
+        }
+        return sb.toString();
+    }
+
+    /** Whether a table is brought forward by months (partitioned, its key kept as it is) rather than rebuilt. */
+    static boolean incremental(TableSpec t) {
+        CuratedSpec c = t.curated();
+        return c.partitionColumn() != null && !c.pseudonyms().containsKey(t.key()) && !c.drop().contains(t.key());
+    }
+
+    private static String mergeMonths(TableSpec t) {
+        CuratedSpec c = t.curated();
+        String key = t.key();
+        String month = c.partitionColumn();
+        StringBuilder sb = new StringBuilder();
+        sb.append("-- erp.").append(t.name()).append(" (").append(t.mode().name().toLowerCase(java.util.Locale.ROOT))
+                .append("): the months ${hivevar:ingest_date} touches\n");
+        sb.append("WITH fresh AS (\n  SELECT ").append(String.join(",\n         ", select(t))).append('\n');
+        sb.append(latest(t, "updated_at DESC", "ingest_date = " + DATE, "  "));
+        if (!c.pseudonyms().isEmpty()) {
+            sb.append("  ").append(SALT).append('\n');
+        }
+        sb.append("  WHERE t.rn = 1\n),\n");
+        sb.append("gone AS (\n  SELECT DISTINCT ").append(key).append(" FROM raw.").append(t.name())
+                .append(t.deletes() ? "_deleted WHERE ingest_date = " + DATE : " WHERE 1 = 0").append("\n),\n");
+        sb.append("touched AS (\n  SELECT ").append(month).append(" FROM fresh\n  UNION\n  SELECT c.").append(month)
+                .append(" FROM curated.").append(c.table()).append(" c\n  JOIN (SELECT ").append(key)
+                .append(" FROM fresh UNION ALL SELECT ").append(key).append(" FROM gone) k ON k.").append(key)
+                .append(" = c.").append(key).append("\n)\n");
+        sb.append("INSERT OVERWRITE TABLE curated.").append(c.table()).append(" PARTITION (").append(month).append(")\n");
+        List<String> names = new ArrayList<String>();
+        for (Column col : columns(t, c)) {
+            names.add("v." + col.name);
+        }
+        names.add("v." + month);
+        sb.append("SELECT ").append(String.join(", ", names)).append('\n');
+        sb.append("FROM (SELECT u.*, ROW_NUMBER() OVER (PARTITION BY u.").append(key)
+                .append(" ORDER BY u.updated_at DESC, u.fresh DESC) AS rn\n");
+        sb.append("      FROM (SELECT c.*, 0 AS fresh FROM curated.").append(c.table()).append(" c\n");
+        sb.append("            WHERE c.").append(month).append(" IN (SELECT ").append(month).append(" FROM touched)\n");
+        sb.append("            UNION ALL\n            SELECT f.*, 1 AS fresh FROM fresh f) u) v\n");
+        sb.append("LEFT JOIN gone ON gone.").append(key).append(" = v.").append(key).append('\n');
+        sb.append("WHERE v.rn = 1 AND gone.").append(key).append(" IS NULL;\n");
         return sb.toString();
     }
 
