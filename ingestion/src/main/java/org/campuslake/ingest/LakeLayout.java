@@ -53,4 +53,10 @@ public final class LakeLayout {
     /** The import plan of one ingest date (every table's window and expected count), written by IngestPlan. */
     public Path importPlan(LocalDate d) { return new Path(root, "state/ingest/plans/" + partition(d) + ".properties"); }
     public Path scratch() { return new Path(root, "_scratch"); }
+    /**
+     * The curated layer's marker, {@code as_of=D} once a build for D succeeded (the analytics workflow writes it):
+     * only a curated layer exactly as of D - 1 may be brought to D by the incremental build. Whatever rewrites the
+     * lake's past removes it, so the next build is a full one.
+     */
+    public Path curatedState() { return new Path(root, "state/curated"); }
 }

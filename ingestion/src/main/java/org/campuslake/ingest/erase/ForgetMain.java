@@ -75,6 +75,7 @@ public final class ForgetMain extends Stage {
         Path registerDir = new Path(cfg.erasuresDir());
         ErasureRegister register = ErasureRegister.load(registerDir.getFileSystem(conf), registerDir);
         register.add(kind, id); // first: a crash from here on is finished by a rerun, and no import brings them back
+        fs.delete(layout.curatedState(), true); // raw's past changes: the next build must be a full one
         long[] one = {id};
         PartitionEraser eraser = new PartitionEraser(fs);
         long[] totals = new long[PartitionEraser.Zone.values().length];

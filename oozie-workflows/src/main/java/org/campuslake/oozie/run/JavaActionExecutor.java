@@ -117,7 +117,6 @@ class JavaActionExecutor extends ActionExecutor {
             return Outcome.failed("E0701", unsupported);
         }
         Element body = a.body();
-        prepare(Xml.child(body, "prepare"), a);
         writeConfiguration(configuration(a), a.work().resolve("action.xml"));
         for (String f : Xml.childTexts(body, "file")) {
             localise(a.app(), a.eval().apply(f), a.work());
@@ -128,6 +127,9 @@ class JavaActionExecutor extends ActionExecutor {
         Path output = a.work().resolve("output.properties");
         Path errors = a.work().resolve("error.properties");
         List<String> cmd = new ArrayList<>(command(a, output, errors));
+        // As on a server: the action's expressions are resolved before its launcher runs the <prepare> (an
+        // expression may test a path the <prepare> deletes).
+        prepare(Xml.child(body, "prepare"), a);
         ClassDataArchives.Use cds = ClassDataArchives.Use.NONE;
         int cp = cmd.indexOf("-cp");
         if (cp > 0 && cmd.get(0).equals(env.java().toString())) {

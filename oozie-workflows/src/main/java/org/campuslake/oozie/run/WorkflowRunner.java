@@ -68,7 +68,7 @@ final class WorkflowRunner implements ElScope.Workflow {
                 throw new IllegalArgumentException("workflow " + app.name() + " needs parameter " + k);
             }
         }
-        this.scope = ElScope.of(props).withWorkflow(this);
+        this.scope = ElScope.of(props).withWorkflow(this).withFileChecks(new LocalFileChecks());
     }
 
     /** Runs to the end or a kill: SUCCEEDED, KILLED (a kill node; message in {@link #killMessage()}) or FAILED. */
