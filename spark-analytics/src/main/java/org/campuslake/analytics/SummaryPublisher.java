@@ -16,23 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes snapshot D of every KPI table to the summary database, atomically and idempotently:
+ * Publishes snapshot D of every KPI table to the summary database, atomically and idempotently, writing each row
+ * once:
  * <ol>
- *   <li>each KPI's rows are collected to the driver (KPI tables are aggregates: thousands of rows, not
- *       millions) and go by batched JDBC ({@code rewriteBatchedStatements=true}: multi-row INSERTs) into
- *       its own staging table in {@code summary_stage}, which readers never see; a row of another date stops the
- *       publish;</li>
- *   <li>one transaction deletes D from every fact table, copies every staging table in, and records D in
- *       {@code summary.snapshot}: readers see the previous state or all of D, never a mix; other dates are not
- *       touched.</li>
+ *   <li>each KPI's rows are collected to the driver (KPI tables are aggregates: thousands of rows, not millions) and
+ *       written straight into its fact table under a new version of D: {@code LOAD DATA LOCAL} from memory where the
+ *       server allows it, batched INSERTs otherwise. Readers do not see them: the {@code bi_*} views show the version
+ *       {@code summary.snapshot} names. A row of another date stops the publish;</li>
+ *   <li>one small transaction checks every table's row count and flips D's row in {@code summary.snapshot} to the
+ *       new version: readers see the previous state or all of D, never a mix; other dates are not touched;</li>
+ *   <li>the superseded version of D is deleted. Rows a failed publish left behind are deleted at once, and again by
+ *       the next publish of D.</li>
  * </ol>
- * A failure at any step before the commit leaves the summary as it was; the error names the KPI table.
+ * A failure at any step before the flip leaves what readers see as it was; the error names the KPI table.
  */
 public final class SummaryPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(SummaryPublisher.class);
     static final String DRIVER = "com.mysql.cj.jdbc.Driver";
 
-    /** Called between staging and the switch: lets a test inject a failure there. */
+    /** Called between writing the new version and the flip: lets a test look at, or break, that state. */
     public interface Hook {
         void beforeSwitch(LocalDate snapshot) throws SQLException;
     }
@@ -56,6 +58,14 @@ public final class SummaryPublisher {
     }
 
     public Connection connect() throws SQLException {
+        return connect(false);
+    }
+
+    /**
+     * @param loadLocal whether the connection may answer a LOAD DATA LOCAL request; only the publish connection does,
+     *                  and it only ever sends the stream it set, never a file
+     */
+    private Connection connect(boolean loadLocal) throws SQLException {
         try {
             Class.forName(DRIVER);
         } catch (ClassNotFoundException e) {
@@ -64,12 +74,10 @@ public final class SummaryPublisher {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
+        if (loadLocal) {
+            p.setProperty("allowLoadLocalInfile", "true");
+        }
         return DriverManager.getConnection(url, p);
-    }
-
-    /** The staging table of a fact table: same columns, in a schema readers never see. */
-    static String stagingTable(String fact) {
-        return "summary_stage." + fact;
     }
 
     private static final String LOCK = "campus_lake.summary_publish";
@@ -77,73 +85,80 @@ public final class SummaryPublisher {
     /** @return rows published per fact table */
     public Map<String, Long> publish(LocalDate d, Map<String, Dataset<Row>> facts) throws PublishException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = connect()) {
-            // One publish at a time (the staging tables are shared); the lock goes with the connection.
+        try (Connection c = connect(true)) {
+            // One publish at a time (versions are numbered per date); the lock goes with the connection.
             if (scalar(c, "SELECT GET_LOCK('" + LOCK + "', 60)") != 1) {
                 throw new SQLException("another publish is running (lock " + LOCK + " held for 60 s)");
             }
-            ensureStagingTables(c, facts.keySet());
-            for (Map.Entry<String, Dataset<Row>> e : facts.entrySet()) {
-                String fact = e.getKey();
-                long t0 = System.nanoTime();
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("DELETE FROM " + stagingTable(fact));
-                    counts.put(fact, stage(c, stagingTable(fact), d, e.getValue()));
-                } catch (Exception ex) {
-                    throw new PublishException(fact, "computing or staging", ex);
-                }
-                LOG.info("staged {} ({} rows) in {} ms", fact, counts.get(fact), (System.nanoTime() - t0) / 1_000_000);
-            }
+            checkTables(c, facts.keySet());
+            long live = scalar(c, "SELECT version FROM summary.snapshot WHERE snapshot_date = '" + d + "'");
+            prune(c, d, facts.keySet(), live); // a failed publish's leftovers, if its own clean-up failed
+            long version = Math.max(live, 0) + 1;
+            RowWriter writer = new RowWriter(c);
             try {
-                hook.beforeSwitch(d);
-            } catch (Exception ex) {
-                throw new PublishException(null, "before the switch", ex);
-            }
-            switchIn(c, d, counts);
-            try (Statement s = c.createStatement()) {
-                for (String fact : facts.keySet()) {
-                    s.executeUpdate("DELETE FROM " + stagingTable(fact));
+                for (Map.Entry<String, Dataset<Row>> e : facts.entrySet()) {
+                    String fact = e.getKey();
+                    long t0 = System.nanoTime();
+                    try {
+                        counts.put(fact, writer.write(fact, d, version, e.getValue()));
+                    } catch (Exception ex) {
+                        throw new PublishException(fact, "computing or writing", ex);
+                    }
+                    LOG.info("wrote {} version {} ({} rows, {}) in {} ms", fact, version, counts.get(fact),
+                            writer.method(), (System.nanoTime() - t0) / 1_000_000);
                 }
+                try {
+                    hook.beforeSwitch(d);
+                } catch (Exception ex) {
+                    throw new PublishException(null, "before the switch", ex);
+                }
+                flip(c, d, version, counts);
+            } catch (PublishException e) {
+                try {
+                    prune(c, d, facts.keySet(), live);
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
+            prune(c, d, facts.keySet(), version);
         } catch (SQLException e) {
             throw new PublishException(null, "connecting, locking or cleaning up", e);
         }
         return counts;
     }
 
-    /**
-     * Creates a staging table where it is missing or no longer has its fact table's columns (a newer DDL file
-     * changed the fact table); otherwise keeps it, which saves two DDL statements per table and publish.
-     */
-    private static void ensureStagingTables(Connection c, java.util.Set<String> facts) throws SQLException {
-        Map<String, String> summary = columnSignatures(c, "summary");
-        Map<String, String> staging = columnSignatures(c, "summary_stage");
-        try (Statement s = c.createStatement()) {
-            for (String fact : facts) {
-                if (!summary.containsKey(fact)) {
-                    throw new SQLException("summary." + fact + " does not exist: apply the summary DDL first");
+    /** Every fact table exists and has a version column (the summary DDL is applied). */
+    private static void checkTables(Connection c, java.util.Set<String> facts) throws SQLException {
+        java.util.Set<String> versioned = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.columns"
+                + " WHERE table_schema = 'summary' AND column_name = 'version'")) {
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versioned.add(rs.getString(1));
                 }
-                if (!summary.get(fact).equals(staging.get(fact))) {
-                    s.execute("DROP TABLE IF EXISTS " + stagingTable(fact));
-                    s.execute("CREATE TABLE " + stagingTable(fact) + " LIKE summary." + fact);
-                }
+            }
+        }
+        for (String t : facts) {
+            if (!versioned.contains(t) || !versioned.contains("snapshot")) {
+                throw new SQLException("summary." + t + " has no version column: apply the summary DDL first");
             }
         }
     }
 
-    private static Map<String, String> columnSignatures(Connection c, String schema) throws SQLException {
-        Map<String, String> out = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, column_type, is_nullable"
-                + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position")) {
-            ps.setString(1, schema);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.merge(rs.getString(1), rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4),
-                            (a, b) -> a + ", " + b);
+    /** Deletes D's rows of every version but {@code keep} (-1: all of them). */
+    private static void prune(Connection c, LocalDate d, Iterable<String> facts, long keep) throws SQLException {
+        for (String fact : facts) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM summary." + fact + " WHERE snapshot_date = ? AND version <> ?")) {
+                ps.setDate(1, Date.valueOf(d));
+                ps.setLong(2, keep);
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    LOG.info("pruned {} rows of {} {} (not version {})", n, fact, d, keep);
                 }
             }
         }
-        return out;
     }
 
     private static long scalar(Connection c, String sql) throws SQLException {
@@ -152,7 +167,8 @@ public final class SummaryPublisher {
         }
     }
 
-    private void switchIn(Connection c, LocalDate d, Map<String, Long> counts) throws PublishException {
+    /** Checks what was written and makes version {@code v} the one readers see, in one transaction. */
+    private void flip(Connection c, LocalDate d, long v, Map<String, Long> counts) throws PublishException {
         long t0 = System.nanoTime();
         String current = null;
         try {
@@ -161,26 +177,30 @@ public final class SummaryPublisher {
             long total = 0;
             for (Map.Entry<String, Long> e : counts.entrySet()) {
                 current = e.getKey();
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM summary." + current + " WHERE snapshot_date = ?");
-                     Statement ins = c.createStatement()) {
-                    del.setDate(1, Date.valueOf(d));
-                    del.executeUpdate();
-                    int n = ins.executeUpdate("INSERT INTO summary." + current + " SELECT * FROM " + stagingTable(current));
-                    if (n != e.getValue()) {
-                        throw new SQLException("copied " + n + " rows, staged " + e.getValue());
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM summary." + current
+                        + " WHERE snapshot_date = ? AND version = ?")) {
+                    ps.setDate(1, Date.valueOf(d));
+                    ps.setLong(2, v);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) != e.getValue()) {
+                            throw new SQLException("version " + v + " holds " + rs.getLong(1) + " rows, "
+                                    + e.getValue() + " were written");
+                        }
                     }
-                    total += n;
                 }
+                total += e.getValue();
             }
             current = "snapshot";
             try (PreparedStatement ps = c.prepareStatement(
-                    "REPLACE INTO summary.snapshot (snapshot_date, fact_rows) VALUES (?, ?)")) {
+                    "REPLACE INTO summary.snapshot (snapshot_date, version, fact_rows) VALUES (?, ?, ?)")) {
                 ps.setDate(1, Date.valueOf(d));
-                ps.setLong(2, total);
+                ps.setLong(2, v);
+                ps.setLong(3, total);
                 ps.executeUpdate();
             }
             c.commit();
-            LOG.info("switched snapshot {} in ({} rows) in {} ms", d, total, (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("snapshot {} is version {} ({} rows), flipped in {} ms", d, v, total, (System.nanoTime() - t0) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();
@@ -195,50 +215,6 @@ public final class SummaryPublisher {
                 // the connection is closed next
             }
         }
-    }
-
-    private static final int BATCH = 5000;
-
-    /** Streams the rows into the staging table in batches, in one transaction; returns the rows written. */
-    private static long stage(Connection c, String stage, LocalDate d, Dataset<Row> rows) throws SQLException {
-        String[] columns = rows.columns();
-        int snapshotColumn = java.util.Arrays.asList(columns).indexOf("snapshot_date");
-        if (snapshotColumn < 0) {
-            throw new IllegalStateException("no snapshot_date column");
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(stage).append(" (");
-        StringBuilder marks = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            sql.append(i > 0 ? ", " : "").append(columns[i]);
-            marks.append(i > 0 ? ", ?" : "?");
-        }
-        sql.append(") VALUES (").append(marks).append(')');
-        Date snapshot = Date.valueOf(d);
-        long n = 0;
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            // One Spark job per table (toLocalIterator would run one per partition): KPI tables are aggregates.
-            for (Row r : rows.collectAsList()) {
-                if (!snapshot.equals(r.get(snapshotColumn))) {
-                    throw new IllegalStateException("a staged row is for " + r.get(snapshotColumn) + ", not for snapshot " + d);
-                }
-                for (int i = 0; i < columns.length; i++) {
-                    ps.setObject(i + 1, r.get(i));
-                }
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-        return n;
     }
 
     /** A publish failure; the summary database still holds its previous state. */

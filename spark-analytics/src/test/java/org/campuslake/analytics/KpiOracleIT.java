@@ -95,14 +95,22 @@ class KpiOracleIT {
 
         // A rerun of D2 replaces D2 with exactly the same rows and touches nothing else.
         String before = summaryDump();
+        long version = ((Number) summary("SELECT version FROM summary.snapshot WHERE snapshot_date = :D", D2).get(0).get(0))
+                .longValue() + 1;
         KpiJob.run(spark, settings, D2);
         assertThat(summaryDump()).isEqualTo(before);
+        // The rerun wrote a new version and pruned the one it superseded: every stored row is a live one.
         try (Connection c = db.admin()) {
-            for (List<Object> t : KpiOracle.rows(c, "SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'summary_stage'")) {
-                assertThat(KpiOracle.rows(c, "SELECT COUNT(*) FROM summary_stage." + t.get(0)).get(0).get(0))
-                        .as("staging table %s emptied", t.get(0)).isEqualTo(0L);
+            List<List<Object>> facts = KpiOracle.rows(c, "SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'summary' AND table_name LIKE 'kpi\\_%' AND table_type = 'BASE TABLE'");
+            assertThat(facts).hasSize(13);
+            for (List<Object> t : facts) {
+                assertThat(KpiOracle.rows(c, "SELECT COUNT(*) FROM summary." + t.get(0) + " k LEFT JOIN summary.snapshot s"
+                        + " ON s.snapshot_date = k.snapshot_date AND s.version = k.version WHERE s.version IS NULL")
+                        .get(0).get(0)).as("rows of %s outside the live versions", t.get(0)).isEqualTo(0L);
             }
+            assertThat(((Number) KpiOracle.rows(c, "SELECT version FROM summary.snapshot WHERE snapshot_date = '" + D2 + "'")
+                    .get(0).get(0)).longValue()).isEqualTo(version);
         }
     }
 }

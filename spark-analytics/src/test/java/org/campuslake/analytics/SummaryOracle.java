@@ -148,22 +148,15 @@ public final class SummaryOracle {
         return out;
     }
 
-    /** Every published row of the summary database, sorted: equal dumps mean an unchanged summary. */
+    /**
+     * Every published row of the summary database, sorted, without the columns that say when and how often
+     * ({@link org.campuslake.seed.SummaryDiff}): equal dumps mean an unchanged summary.
+     */
     public static String dump(Connection c) throws SQLException {
         StringBuilder sb = new StringBuilder();
-        {
-            for (List<Object> t : KpiOracle.rows(c, "SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'summary' AND table_type = 'BASE TABLE' ORDER BY table_name")) {
-                String table = t.get(0).toString();
-                String cols = table.equals("snapshot") ? "snapshot_date, fact_rows" : "*";
-                sb.append("== ").append(table).append('\n');
-                List<String> rows = new ArrayList<>();
-                for (List<Object> r : KpiOracle.rows(c, "SELECT " + cols + " FROM summary." + table)) {
-                    rows.add(r.toString());
-                }
-                rows.sort(null);
-                rows.forEach(r -> sb.append(r).append('\n'));
-            }
+        for (Map.Entry<String, List<String>> t : org.campuslake.seed.SummaryDiff.dump(c, "summary").entrySet()) {
+            sb.append("== ").append(t.getKey()).append('\n');
+            t.getValue().forEach(r -> sb.append(r).append('\n'));
         }
         return sb.toString();
     }

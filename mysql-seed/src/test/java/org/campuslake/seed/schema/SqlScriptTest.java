@@ -33,7 +33,7 @@ class SqlScriptTest {
         assertThat(scripts).extracting(SchemaInstaller.Script::path)
                 .containsExactly("lake_meta/V001__lake_meta.sql", "lake_meta/V002__erasures.sql", "erp/V001__erp_tables.sql",
                         "summary/V001__summary_dimensions.sql", "summary/V002__summary_kpis.sql",
-                        "summary/V003__bi_views.sql");
+                        "summary/V004__versioned_snapshots.sql", "summary/V005__bi_views.sql");
         for (SchemaInstaller.Script s : scripts) {
             assertThat(SqlScript.statements(s.text())).isNotEmpty();
             assertThat(s.checksum()).hasSize(64);
@@ -48,9 +48,16 @@ class SqlScriptTest {
                 .filter(st -> st.startsWith("CREATE TABLE IF NOT EXISTS summary.kpi_")).toList();
         assertThat(facts).hasSize(13).allSatisfy(st -> assertThat(st).contains("PRIMARY KEY (snapshot_date, ")
                 .contains("snapshot_date ").contains("COMMENT='KPI "));
-        // Power BI's views use business names only.
-        assertThat(SqlScript.statements(text(scripts, "summary/V003__bi_views.sql"))).allSatisfy(st -> assertThat(st)
-                .startsWith("CREATE OR REPLACE VIEW summary.bi_"));
+        // Every fact table gets a version, first in its key after the date (a publish writes a new version of a date).
+        List<String> versions = SqlScript.statements(text(scripts, "summary/V004__versioned_snapshots.sql"));
+        assertThat(versions).filteredOn(st -> st.startsWith("ALTER TABLE summary.kpi_")).hasSize(13)
+                .allSatisfy(st -> assertThat(st).contains("PRIMARY KEY (snapshot_date, version, "));
+        // Power BI's views use business names only, and show a KPI table's rows of the live version only.
+        List<String> views = SqlScript.statements(text(scripts, "summary/V005__bi_views.sql"));
+        assertThat(views).allSatisfy(st -> assertThat(st).startsWith("CREATE OR REPLACE VIEW summary."));
+        assertThat(views).filteredOn(st -> st.contains("FROM summary.kpi_")).hasSize(13).allSatisfy(st -> assertThat(st)
+                .startsWith("CREATE OR REPLACE VIEW summary.bi_")
+                .contains("JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"));
     }
 
     private static String text(List<SchemaInstaller.Script> scripts, String path) {

@@ -1,6 +1,11 @@
--- What Power BI reads: bi_* views with business-friendly column names over the latest published snapshot
--- (dimensions: every row). The bi_reader account can SELECT on summary and nothing else.
+-- What Power BI reads: bi_* views with business-friendly column names over the latest published snapshot, in
+-- the version summary.snapshot names (V004; dimensions: every row). Replaces V003, which older servers applied.
+-- The bi_reader account can SELECT on summary and nothing else.
 -- Runs unchanged on MySQL 8.0 and MariaDB 10.6+. Idempotent.
+
+CREATE OR REPLACE VIEW summary.live_snapshot AS
+SELECT snapshot_date, version FROM summary.snapshot
+WHERE snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
 
 CREATE OR REPLACE VIEW summary.bi_region AS
 SELECT region_key AS `Region Key`, region AS `Region` FROM summary.dim_region;
@@ -39,7 +44,7 @@ SELECT k.snapshot_date AS `Snapshot Date`, k.student_key AS `Student Key`, k.cam
        CASE WHEN k.recruited_at_event = 1 THEN 'Yes' ELSE 'No' END AS `Recruited at an Event`,
        CASE WHEN k.has_apprenticeship = 1 THEN 'Yes' ELSE 'No' END AS `Apprentice`
 FROM summary.kpi_student k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_top_performers AS
 SELECT k.snapshot_date AS `Snapshot Date`,
@@ -47,65 +52,65 @@ SELECT k.snapshot_date AS `Snapshot Date`,
        k.scope_value AS `Group`, k.rank_in_scope AS `Rank`, k.student_key AS `Student Key`,
        k.average_grade AS `Average Grade`, k.grade_count AS `Grades`
 FROM summary.kpi_top_performer k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_dropouts_by_campus AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.campus_key AS `Campus Key`, k.students AS `Students`,
        k.dropouts AS `Dropouts`, k.dropout_rate AS `Dropout Rate`
 FROM summary.kpi_dropout_by_campus k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_dropouts_by_promotion AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.promotion_key AS `Promotion Key`, k.students AS `Students`,
        k.dropouts AS `Dropouts`, k.dropout_rate AS `Dropout Rate`
 FROM summary.kpi_dropout_by_promotion k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_dropouts_by_attendance AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.attendance_band AS `Attendance Band`, k.students AS `Students`,
        k.dropouts AS `Dropouts`, k.dropout_rate AS `Dropout Rate`
 FROM summary.kpi_dropout_by_attendance k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_active_students AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.region_key AS `Region Key`, k.month_date_key AS `Date Key`,
        k.active_students AS `Active Students`
 FROM summary.kpi_active_students k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_apprenticeship_share AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.region_key AS `Region Key`, k.active_students AS `Active Students`,
        k.with_contract AS `Apprentices`, k.share AS `Apprentice Share`
 FROM summary.kpi_apprenticeship_share k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_recruiters AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.company_key AS `Company Key`,
        CASE k.kind WHEN 'school' THEN 'Competing school' ELSE 'Company' END AS `Kind`,
        k.rank_in_kind AS `Rank`, k.students AS `Students Taken`, k.contracts AS `Contracts`
 FROM summary.kpi_recruiter k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_event_conversion AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.event_key AS `Event Key`, k.campus_key AS `Campus Key`,
        k.contacts AS `Contacts`, k.converted AS `Enrolled`, k.conversion_rate AS `Conversion Rate`,
        k.median_days_to_enrol AS `Median Days to Enrol`
 FROM summary.kpi_event_conversion k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_event_totals AS
 SELECT k.snapshot_date AS `Snapshot Date`, t.event_type AS `Event Type`, k.campus_key AS `Campus Key`,
        k.events AS `Events`, k.contacts AS `Contacts`, k.converted AS `Enrolled`,
        k.conversion_rate AS `Conversion Rate`, k.median_days_to_enrol AS `Median Days to Enrol`
 FROM summary.kpi_event_totals k JOIN summary.dim_event_type t ON t.event_type_key = k.event_type_key
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_time_to_hire AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.promotion_key AS `Promotion Key`, k.region_key AS `Region Key`,
        k.graduates AS `Graduates`, k.hired AS `Hired`, k.hire_rate AS `Hire Rate`,
        k.average_days AS `Average Days to Hire`, k.median_days AS `Median Days to Hire`
 FROM summary.kpi_time_to_hire k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_campus_scorecard AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.campus_key AS `Campus Key`, k.academic_year AS `Academic Year`,
@@ -114,7 +119,7 @@ SELECT k.snapshot_date AS `Snapshot Date`, k.campus_key AS `Campus Key`, k.acade
        k.enrolled_change AS `Enrolment Change`, k.dropout_rate_change AS `Dropout Rate Change`,
        k.attendance_rate_change AS `Attendance Rate Change`
 FROM summary.kpi_campus_scorecard k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
 
 CREATE OR REPLACE VIEW summary.bi_enrolment_forecast AS
 SELECT k.snapshot_date AS `Snapshot Date`, k.campus_key AS `Campus Key`, k.academic_year AS `Academic Year`,
@@ -122,4 +127,4 @@ SELECT k.snapshot_date AS `Snapshot Date`, k.campus_key AS `Campus Key`, k.acade
        k.upper_bound AS `Forecast High`, k.trend_per_year AS `Trend per Year`,
        k.history_years AS `Years of History`, k.confidence AS `Confidence`
 FROM summary.kpi_enrolment_forecast k
-WHERE k.snapshot_date = (SELECT MAX(snapshot_date) FROM summary.snapshot);
+JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version;
