@@ -126,7 +126,7 @@ class ChainIT {
         assertThat(adv.exit()).as(adv.err()).isZero();
         acceptedRejects(d);
         checkSummary(d);
-        assertThat(dump()).contains("[" + D1 + ", ").contains("[" + d + ", ");
+        assertThat(dump()).contains("{snapshot_date=" + D1 + ", ").contains("{snapshot_date=" + d + ", ");
 
         // The history, newest first: the stopped run and the killed ones shown as such (a kill point the run outran
         // is one more successful run), with per-action detail and counters.
