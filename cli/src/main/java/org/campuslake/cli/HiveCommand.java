@@ -27,7 +27,8 @@ final class HiveCommand implements Callable<Integer> {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
 
-    @Option(names = "-f", paramLabel = "FILE", description = "HiveQL file to run (repeatable, in order).")
+    @Option(names = "-f", paramLabel = "FILE", description = {"HiveQL file to run (repeatable, in order);"
+            + " one of the project's by the start of its name: -f 010 is hive-ddl/src/main/hql/010_raw_tables.hql."})
     List<Path> files = new ArrayList<>();
 
     @Option(names = "-e", paramLabel = "SQL", description = "HiveQL to run.")
@@ -44,19 +45,43 @@ final class HiveCommand implements Callable<Integer> {
         if (files.isEmpty() && sql == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give -f FILE or -e SQL");
         }
-        LakeContext ctx = new LakeContext();
-        ctx.localDatabase(null);
-        ServicesState s = ctx.services.running().orElseThrow();
         List<String> scripts = new ArrayList<>();
         for (Path f : files) {
             scripts.add("-f");
-            scripts.add(f.toAbsolutePath().toString());
+            scripts.add(resolve(f).toAbsolutePath().toString());
         }
+        LakeContext ctx = new LakeContext();
+        ctx.localDatabase(null);
+        ServicesState s = ctx.services.running().orElseThrow();
         if (sql != null) {
             scripts.add("-e");
             scripts.add(sql);
         }
         return run(ctx, s, scripts, hivevars, ctx.home.logs().resolve("hive.log"));
+    }
+
+    /** {@code f} itself, or the project's one HiveQL file whose name starts with it ({@code -f 110}). */
+    private Path resolve(Path f) throws java.io.IOException {
+        if (java.nio.file.Files.isRegularFile(f)) {
+            return f;
+        }
+        Path hql = StageJvm.repo().resolve("hive-ddl/src/main/hql");
+        List<Path> known;
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(hql)) {
+            known = all.filter(p -> p.getFileName().toString().endsWith(".hql")).sorted().toList();
+        }
+        List<Path> matches = known.stream().filter(p -> f.getNameCount() == 1
+                && p.getFileName().toString().startsWith(f.toString())).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "no HiveQL file " + f
+                + (matches.isEmpty() ? "" : " (it could be " + names(matches) + ")")
+                + "; the project's files, which -f also takes by the start of their name: " + names(known));
+    }
+
+    private static String names(List<Path> files) {
+        return String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList());
     }
 
     /**
