@@ -11,7 +11,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -34,15 +33,12 @@ final class RowWriter {
         return loadLocal ? "LOAD DATA LOCAL" : "batched INSERTs";
     }
 
-    /** @return the rows written */
-    long write(String fact, LocalDate d, long version, Dataset<Row> rows) throws SQLException {
-        String[] columns = rows.columns();
+    /** @return the rows written; {@code all} are the rows of {@code columns}, collected */
+    long write(String fact, LocalDate d, long version, String[] columns, List<Row> all) throws SQLException {
         int snapshotColumn = java.util.Arrays.asList(columns).indexOf("snapshot_date");
         if (snapshotColumn < 0) {
             throw new IllegalStateException("no snapshot_date column");
         }
-        // One Spark job per table (toLocalIterator would run one per partition): KPI tables are aggregates.
-        List<Row> all = rows.collectAsList();
         Date snapshot = Date.valueOf(d);
         for (Row r : all) {
             if (!snapshot.equals(r.get(snapshotColumn))) {

@@ -8,7 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Publishes snapshot D of every KPI table to the summary database, atomically and idempotently, writing each row
  * once:
  * <ol>
- *   <li>each KPI's rows are collected to the driver (KPI tables are aggregates: thousands of rows, not millions) and
+ *   <li>each KPI's rows are collected to the driver, four tables at a time (KPI tables are aggregates: thousands of
+ *       rows, not millions), and
  *       written straight into its fact table under a new version of D: {@code LOAD DATA LOCAL} from memory where the
  *       server allows it, batched INSERTs otherwise. Readers do not see them: the {@code bi_*} views show the version
  *       {@code summary.snapshot} names. A row of another date stops the publish;</li>
@@ -81,6 +87,8 @@ public final class SummaryPublisher {
     }
 
     private static final String LOCK = "campus_lake.summary_publish";
+    /** KPI tables computed at once: enough to overlap Spark's per-job scheduling, few enough for a 2-core driver. */
+    private static final int COLLECTORS = 4;
 
     /** @return rows published per fact table */
     public Map<String, Long> publish(LocalDate d, Map<String, Dataset<Row>> facts) throws PublishException {
@@ -95,17 +103,40 @@ public final class SummaryPublisher {
             prune(c, d, facts.keySet(), live); // a failed publish's leftovers, if its own clean-up failed
             long version = Math.max(live, 0) + 1;
             RowWriter writer = new RowWriter(c);
+            // The KPI tables are computed and collected side by side: each is a few small Spark jobs whose time is
+            // mostly scheduling, so running them together overlaps it. They are written one by one, in order.
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(COLLECTORS, facts.size())), r -> {
+                Thread t = new Thread(r, "kpi-collect");
+                t.setDaemon(true);
+                return t;
+            });
             try {
+                Map<String, Future<List<Row>>> collected = new LinkedHashMap<>();
+                for (Map.Entry<String, Dataset<Row>> e : facts.entrySet()) {
+                    Dataset<Row> rows = e.getValue();
+                    collected.put(e.getKey(), pool.submit(() -> rows.collectAsList()));
+                }
                 for (Map.Entry<String, Dataset<Row>> e : facts.entrySet()) {
                     String fact = e.getKey();
+                    List<Row> all;
                     long t0 = System.nanoTime();
                     try {
-                        counts.put(fact, writer.write(fact, d, version, e.getValue()));
-                    } catch (Exception ex) {
-                        throw new PublishException(fact, "computing or writing", ex);
+                        all = collected.get(fact).get();
+                    } catch (ExecutionException ex) {
+                        throw new PublishException(fact, "computing", ex.getCause());
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new PublishException(fact, "computing", ex);
                     }
-                    LOG.info("wrote {} version {} ({} rows, {}) in {} ms", fact, version, counts.get(fact),
-                            writer.method(), (System.nanoTime() - t0) / 1_000_000);
+                    long t1 = System.nanoTime();
+                    try {
+                        counts.put(fact, writer.write(fact, d, version, e.getValue().columns(), all));
+                    } catch (Exception ex) {
+                        throw new PublishException(fact, "writing", ex);
+                    }
+                    LOG.info("wrote {} version {} ({} rows, {}) in {} ms, after {} ms waiting for its rows", fact,
+                            version, counts.get(fact), writer.method(), (System.nanoTime() - t1) / 1_000_000,
+                            (t1 - t0) / 1_000_000);
                 }
                 try {
                     hook.beforeSwitch(d);
@@ -120,6 +151,8 @@ public final class SummaryPublisher {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            } finally {
+                pool.shutdownNow(); // after a failure, the other tables' rows are of no use
             }
             prune(c, d, facts.keySet(), version);
         } catch (SQLException e) {

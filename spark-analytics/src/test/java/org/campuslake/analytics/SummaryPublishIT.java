@@ -159,8 +159,18 @@ class SummaryPublishIT {
                 + " 2027 AS promotion_key, 1 AS students, 1 AS dropouts, CAST(NULL AS DECIMAL(5,4)) AS dropout_rate"));
         assertThatThrownBy(() -> publisher.publish(D2, broken))
                 .isInstanceOf(SummaryPublisher.PublishException.class)
-                .hasMessageContaining("KPI table kpi_dropout_by_promotion failed while computing or writing")
+                .hasMessageContaining("KPI table kpi_dropout_by_promotion failed while writing")
                 .hasMessageContaining("NULL supplied to NOT NULL column 'dropout_rate'");
+        assertThat(state()).isEqualTo(republished);
+        assertThat(storedRows(D2)).isEqualTo(5);
+
+        // A KPI whose computation fails (its rows are collected alongside the others') is named, and nothing changes.
+        Map<String, Dataset<Row>> uncomputable = facts(D2, 40);
+        uncomputable.put("kpi_dropout_by_promotion", uncomputable.get("kpi_dropout_by_promotion")
+                .withColumn("dropouts", org.apache.spark.sql.functions.expr("raise_error('no events table')")));
+        assertThatThrownBy(() -> publisher.publish(D2, uncomputable))
+                .hasMessageContaining("KPI table kpi_dropout_by_promotion failed while computing")
+                .hasMessageContaining("no events table");
         assertThat(state()).isEqualTo(republished);
         assertThat(storedRows(D2)).isEqualTo(5);
 
