@@ -33,7 +33,7 @@ class SqlScriptTest {
         assertThat(scripts).extracting(SchemaInstaller.Script::path)
                 .containsExactly("lake_meta/V001__lake_meta.sql", "lake_meta/V002__erasures.sql", "erp/V001__erp_tables.sql",
                         "summary/V001__summary_dimensions.sql", "summary/V002__summary_kpis.sql",
-                        "summary/V004__versioned_snapshots.sql", "summary/V005__bi_views.sql");
+                        "summary/V004__versioned_snapshots.sql", "summary/V006__bi_views.sql");
         for (SchemaInstaller.Script s : scripts) {
             assertThat(SqlScript.statements(s.text())).isNotEmpty();
             assertThat(s.checksum()).hasSize(64);
@@ -52,12 +52,15 @@ class SqlScriptTest {
         List<String> versions = SqlScript.statements(text(scripts, "summary/V004__versioned_snapshots.sql"));
         assertThat(versions).filteredOn(st -> st.startsWith("ALTER TABLE summary.kpi_")).hasSize(13)
                 .allSatisfy(st -> assertThat(st).contains("PRIMARY KEY (snapshot_date, version, "));
-        // Power BI's views use business names only, and show a KPI table's rows of the live version only.
-        List<String> views = SqlScript.statements(text(scripts, "summary/V005__bi_views.sql"));
+        // Power BI's views use business names only. Each KPI table has a history view over every date's live
+        // version, the only views that read a KPI table; its bi_* view is that history's latest date.
+        List<String> views = SqlScript.statements(text(scripts, "summary/V006__bi_views.sql"));
         assertThat(views).allSatisfy(st -> assertThat(st).startsWith("CREATE OR REPLACE VIEW summary."));
         assertThat(views).filteredOn(st -> st.contains("FROM summary.kpi_")).hasSize(13).allSatisfy(st -> assertThat(st)
-                .startsWith("CREATE OR REPLACE VIEW summary.bi_")
-                .contains("JOIN summary.live_snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"));
+                .startsWith("CREATE OR REPLACE VIEW summary.bi_history_")
+                .contains("JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"));
+        assertThat(views).filteredOn(st -> st.contains("FROM summary.bi_history_")).hasSize(13).allSatisfy(st -> assertThat(st)
+                .contains("JOIN summary.live_snapshot l ON l.snapshot_date = h.`Snapshot Date`"));
     }
 
     private static String text(List<SchemaInstaller.Script> scripts, String path) {
