@@ -82,6 +82,8 @@ final class DemoCommand implements Callable<Integer> {
         ctx.out.printf(Locale.ROOT, "Demo %s in %.1f min. Look further:%n", ok ? "done" : "FAILED",
                 (System.nanoTime() - t0) / 6e10);
         ctx.out.println("  ./lake beeline -e \"SELECT * FROM analytics.student_profile LIMIT 5\"   Hive, as an analyst");
+        ctx.out.println("  ./lake dashboard                    the charts, at " + DashboardCommand.url(DashboardCommand.DEFAULT_PORT)
+                + " in any browser");
         ctx.out.println("  ./lake bi pbids -o summary.pbids    the Power BI connection (./lake status: its details)");
         ctx.out.println("  ./lake runs                         the local Oozie runner's history and logs");
         ctx.out.println("  ./lake erp advance --to " + day.plusDays(1) + " && ./lake run --date " + day.plusDays(1)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.LocalDate;
 import org.campuslake.analytics.SummaryOracle;
+import org.campuslake.dashboard.DashboardServer;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.LakeHome;
 import org.campuslake.local.MariaDbEndpoint;
@@ -49,6 +50,72 @@ class ChainIT {
         try (Connection summary = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
             return SummaryOracle.dump(summary);
         }
+    }
+
+    /** The page's figures against SQL on the KPI tables themselves (not the views the dashboard reads). */
+    private static void dashboardShowsTheSummary(DashboardCheck dash, LocalDate d, Integer campus) throws Exception {
+        String live = " FROM summary.kpi_student k JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date"
+                + " AND s.version = k.version WHERE k.snapshot_date = ?" + (campus == null ? "" : " AND k.campus_key = " + campus);
+        try (Connection c = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
+            double active = DashboardCheck.scalar(c, "SELECT COUNT(*)" + live + " AND k.status = 'active'", d);
+            assertThat(active).isPositive();
+            assertThat(dash.figure("on_rolls")).isEqualTo(active);
+            assertThat(dash.figure("students")).isEqualTo(DashboardCheck.scalar(c, "SELECT COUNT(*)" + live, d));
+            assertThat(dash.figure("dropout_rate")).isCloseTo(DashboardCheck.scalar(c,
+                    "SELECT AVG(k.status = 'dropped_out')" + live, d), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(dash.figure("average_grade")).isCloseTo(DashboardCheck.scalar(c,
+                    "SELECT AVG(k.average_grade)" + live, d), org.assertj.core.data.Offset.offset(1e-6));
+            // The scorecard table: the latest academic year of the KPI table, one row per campus, same enrolments.
+            java.util.List<java.util.List<String>> rows = dash.table("table-scorecard");
+            double campuses = DashboardCheck.scalar(c, "SELECT COUNT(*) FROM summary.kpi_campus_scorecard k"
+                    + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
+                    + " WHERE k.snapshot_date = ? AND k.academic_year = (SELECT MAX(academic_year) FROM"
+                    + " summary.kpi_campus_scorecard WHERE snapshot_date = ?)" + (campus == null ? "" : " AND k.campus_key = " + campus), d, d);
+            assertThat(rows).hasSize((int) campuses);
+            double enrolled = DashboardCheck.scalar(c, "SELECT SUM(k.enrolled) FROM summary.kpi_campus_scorecard k"
+                    + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
+                    + " WHERE k.snapshot_date = ? AND k.academic_year = (SELECT MAX(academic_year) FROM"
+                    + " summary.kpi_campus_scorecard WHERE snapshot_date = ?)" + (campus == null ? "" : " AND k.campus_key = " + campus), d, d);
+            assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.get(1).replace(",", ""))).sum()).isEqualTo((int) enrolled);
+            if (campus == null) {
+                // The first top performer shown is rank 1 of the first region, by the start of its key only.
+                java.util.List<String> top = dash.table("table-top").get(0);
+                assertThat(top.get(2)).isEqualTo("1");
+                String key = top.get(3).replace("…", "");
+                assertThat(key).hasSize(12);
+                assertThat(DashboardCheck.scalar(c, "SELECT COUNT(*) FROM summary.kpi_top_performer k"
+                        + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
+                        + " WHERE k.snapshot_date = ? AND k.scope = 'region' AND k.scope_value = ? AND k.rank_in_scope = 1"
+                        + " AND k.student_key LIKE ?", d, top.get(1), key + "%")).isEqualTo(1);
+            }
+        }
+    }
+
+    /** A filter chosen in the page changes every panel and the URL; a shared URL shows the same; bad input is refused. */
+    private static void dashboardFiltersAndRefusals(DashboardCheck dash, LocalDate d) throws Exception {
+        int campus;
+        try (Connection c = db.connect(EmbeddedMariaDb.BI_USER, "summary")) {
+            campus = (int) DashboardCheck.scalar(c, "SELECT MIN(`Campus Key`) FROM summary.bi_campus");
+        }
+        double all = dash.figure("students");
+        dash.choose("campus", String.valueOf(campus));
+        assertThat(dash.currentUrl()).contains("campus=" + campus);
+        assertThat(dash.figure("students")).isLessThan(all);
+        dashboardShowsTheSummary(dash, d, campus);
+        dash.everyPanelRenders();
+        // The URL of an older date and that campus: the same figures a second visitor gets.
+        assertThat(dash.open("?date=" + D1 + "&campus=" + campus)).isEqualTo(D1.toString());
+        dashboardShowsTheSummary(dash, D1, campus);
+
+        for (String bad : new String[] {"campus=abc", "campus=999999", "date=2001-01-01", "date=yesterday",
+                "region=1%27%20OR%201=1", "colour=red", "campus=1&campus=2"}) {
+            java.net.http.HttpResponse<String> r = dash.get("api/panels?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).startsWith("{\"error\":").doesNotContain("SQL").doesNotContain("Exception")
+                    .doesNotContain("at org.");
+        }
+        dash.go("?campus=abc");
+        assertThat(dash.errorText()).contains("campus must be a campus key");
     }
 
     private static LakeProcess.Run run(LocalDate d) throws Exception {
@@ -110,8 +177,24 @@ class ChainIT {
         LocalDate d = D1.plusDays(1);
         LakeProcess.Run adv = lake.run(300, "erp", "advance", "--to", d.toString());
         assertThat(adv.exit()).as(adv.err()).isZero();
-        LakeProcess.Run r = run(d);
-        assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+        // The dashboard is open on the latest snapshot while the next date runs: it shows the new one by itself.
+        assertThat(demo.out()).contains("./lake dashboard");
+        if (!DashboardCheck.available()) {
+            LakeProcess.Run r = run(d);
+            assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+        } else try (DashboardCheck dash = new DashboardCheck(new DashboardServer.Database(db.jdbcUrl("summary"),
+                EmbeddedMariaDb.BI_USER, db.passwordFile(EmbeddedMariaDb.BI_USER)))) {
+            assertThat(dash.open("")).isEqualTo(D1.toString());
+            dash.everyPanelRenders();
+            dashboardShowsTheSummary(dash, D1, null);
+            LakeProcess.Run r = run(d);
+            assertThat(r.out()).containsPattern("rows.imported=[1-9]");
+            dash.waitForSnapshot(d.toString());
+            dash.everyPanelRenders();
+            dashboardShowsTheSummary(dash, d, null);
+            dash.screenshot(java.nio.file.Path.of("target", "dashboard.png"));
+            dashboardFiltersAndRefusals(dash, d);
+        }
         checkSummary(d);
 
         // Two runs of that date killed with kill -9 at random points (the second with the services daemon and its
