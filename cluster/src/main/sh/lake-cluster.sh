@@ -258,6 +258,37 @@ start_mail_sink() {
   wait_until "mail sink on $node:25" 30 "$node.smtp" -- port_open "$node" 25
 }
 
+# The web dashboard on the edge host (docs/dashboard.md): the lake's own server, on the JDK that runs `lake` (not
+# the hosts' Java 8: it needs 11+), in the edge host's network namespace, reading the cluster's summary database as
+# bi_reader. Its settings file names the password file only.
+DASHBOARD_PORT=8765
+start_dashboard() {
+  local node="$EDGE_HOST" pf conf
+  if [[ -z "${LAKE_DASHBOARD_CLASSPATH:-}" ]]; then
+    log "$node: no dashboard (start the cluster with 'lake cluster up', which gives its classpath)"
+    return 0
+  fi
+  pf="$(pid_file "$node" dashboard)"
+  conf="$STATE/hosts/$node/dashboard.properties"
+  mkdir -p "$STATE/hosts/$node"
+  cat > "$conf" <<EOF
+# The dashboard on $node (written by lake cluster up); no password here, only the file that holds it.
+dashboard.jdbc.url=jdbc:mysql://$DB_HOST:3306/summary?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8
+dashboard.user=bi_reader
+dashboard.password.file=$STATE/secrets/bi_reader.password
+dashboard.host=0.0.0.0
+dashboard.port=$DASHBOARD_PORT
+EOF
+  if ! alive "$pf"; then
+    log "$node: starting the dashboard (port $DASHBOARD_PORT)"
+    ip netns exec "$(ns "$node")" "${LAKE_DASHBOARD_JAVA:-java}" -Xmx256m -cp "$LAKE_DASHBOARD_CLASSPATH" \
+      org.campuslake.dashboard.DashboardMain "$conf" >> "$(log_file "$node" dashboard)" 2>&1 < /dev/null &
+    echo $! > "$pf"
+  fi
+  wait_until "dashboard on $node:$DASHBOARD_PORT" 60 "$node.dashboard" -- \
+    edge_curl -o /dev/null "http://$node:$DASHBOARD_PORT/api/filters"
+}
+
 in_chroot_provision() {
   # NODE USER FUNCTION...: one of the provisioning's own functions, on NODE, with the netns profile loaded.
   local node="$1" user="$2"
@@ -377,9 +408,10 @@ up() {
       wait_until "Spark history server on $n:18080" 120 "$n.spark-history" -- edge_curl "http://$n:18080/api/v1/version"
     fi
   done
+  start_dashboard
   endpoints
   log "cluster up in $((SECONDS - started)) s; 'lake cluster status' shows it, 'lake cluster down' stops it"
-  log "from this machine: Oozie $(node_setting "$MASTER_HOST" IP):11000, HDFS $(node_setting "$MASTER_HOST" IP):9870, YARN $(node_setting "$MASTER_HOST" IP):8088 ($STATE/endpoints.properties)"
+  log "from this machine: Oozie $(node_setting "$MASTER_HOST" IP):11000, HDFS $(node_setting "$MASTER_HOST" IP):9870, YARN $(node_setting "$MASTER_HOST" IP):8088, dashboard http://$(node_setting "$EDGE_HOST" IP):$DASHBOARD_PORT/ ($STATE/endpoints.properties)"
 }
 
 # What the lake command (lake run --env cluster, lake demo --cluster) reads to reach the cluster from this machine:
@@ -399,11 +431,12 @@ db.password.file=$STATE/secrets/etl.password
 namenode.http=http://$m:9870
 resourcemanager.http=http://$m:8088
 jobhistory.http=http://$m:19888
+dashboard.http=http://$(node_setting "$EDGE_HOST" IP):$DASHBOARD_PORT/
 EOF
 }
 
 # Start order; `down` stops in reverse, so no daemon outlives what it depends on.
-DAEMON_ORDER="mysql smtp namenode datanode resourcemanager nodemanager historyserver spark-history metastore hiveserver2 oozie"
+DAEMON_ORDER="mysql smtp namenode datanode resourcemanager nodemanager historyserver spark-history metastore hiveserver2 oozie dashboard"
 
 # daemons: NODE.DAEMON of every recorded daemon, in start order.
 daemons() {
