@@ -86,6 +86,12 @@ public final class DashboardServer implements AutoCloseable {
         });
         app.exception(Filters.BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(SQLException.class, (e, ctx) -> {
+            if ("42S02".equals(e.getSQLState())) { // no such table or view: a summary database without V006
+                LOG.warn("{}: {}", ctx.path(), e.getMessage());
+                error(ctx, 503, "the summary database has no dashboard views yet (" + e.getMessage()
+                        + "): apply the summary DDL, which lake up, lake deploy and lake demo do");
+                return;
+            }
             LOG.error("reading the summary database for {} failed", ctx.path(), e);
             error(ctx, 503, "the summary database could not be read (" + e.getClass().getSimpleName()
                     + "); the dashboard's log has the detail");
