@@ -36,7 +36,7 @@ final class DashboardCommand implements Callable<Integer> {
         try {
             bound = server.start("127.0.0.1", port);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e)
+            throw new IllegalArgumentException("cannot listen on 127.0.0.1:" + port + " (" + Messages.oneLine(e)
                     + "); choose another with --port");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -48,12 +48,5 @@ final class DashboardCommand implements Callable<Integer> {
 
     static String url(int port) {
         return "http://127.0.0.1:" + port + "/";
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -84,7 +84,7 @@ final class ForgetCommand implements Callable<Integer> {
         LocalDate curated = curatedDate.isEmpty() ? null : LocalDate.parse(curatedDate);
         if (curated != null) {
             ServicesState s = ctx.services.running().orElseThrow();
-            Path hql = StageJvm.repo().resolve("hive-ddl/src/main/hql");
+            Path hql = HiveCommand.hqlDir();
             List<String> scripts = new ArrayList<>();
             for (String f : List.of("010_raw_tables.hql", "020_raw_partitions.hql", "100_curated_tables.hql",
                     "110_curated_build.hql", "900_forget_check.hql")) {

@@ -60,14 +60,18 @@ final class HiveCommand implements Callable<Integer> {
         return run(ctx, s, scripts, hivevars, ctx.home.logs().resolve("hive.log"));
     }
 
+    /** The project's HiveQL scripts (hive-ddl). */
+    static Path hqlDir() {
+        return StageJvm.repo().resolve("hive-ddl/src/main/hql");
+    }
+
     /** {@code f} itself, or the project's one HiveQL file whose name starts with it ({@code -f 110}). */
     private Path resolve(Path f) throws java.io.IOException {
         if (java.nio.file.Files.isRegularFile(f)) {
             return f;
         }
-        Path hql = StageJvm.repo().resolve("hive-ddl/src/main/hql");
         List<Path> known;
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(hql)) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(hqlDir())) {
             known = all.filter(p -> p.getFileName().toString().endsWith(".hql")).sorted().toList();
         }
         List<Path> matches = known.stream().filter(p -> f.getNameCount() == 1

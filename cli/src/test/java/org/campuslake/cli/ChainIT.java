@@ -54,8 +54,9 @@ class ChainIT {
 
     /** The page's figures against SQL on the KPI tables themselves (not the views the dashboard reads). */
     private static void dashboardShowsTheSummary(DashboardCheck dash, LocalDate d, Integer campus) throws Exception {
-        String live = " FROM summary.kpi_student k JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date"
-                + " AND s.version = k.version WHERE k.snapshot_date = ?" + (campus == null ? "" : " AND k.campus_key = " + campus);
+        String join = " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version";
+        String ofCampus = campus == null ? "" : " AND k.campus_key = " + campus;
+        String live = " FROM summary.kpi_student k" + join + " WHERE k.snapshot_date = ?" + ofCampus;
         try (Connection c = db.connect(EmbeddedMariaDb.ADMIN_USER, "summary")) {
             double active = DashboardCheck.scalar(c, "SELECT COUNT(*)" + live + " AND k.status = 'active'", d);
             assertThat(active).isPositive();
@@ -67,15 +68,12 @@ class ChainIT {
                     "SELECT AVG(k.average_grade)" + live, d), org.assertj.core.data.Offset.offset(1e-6));
             // The scorecard table: the latest academic year of the KPI table, one row per campus, same enrolments.
             java.util.List<java.util.List<String>> rows = dash.table("table-scorecard");
-            double campuses = DashboardCheck.scalar(c, "SELECT COUNT(*) FROM summary.kpi_campus_scorecard k"
-                    + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
-                    + " WHERE k.snapshot_date = ? AND k.academic_year = (SELECT MAX(academic_year) FROM"
-                    + " summary.kpi_campus_scorecard WHERE snapshot_date = ?)" + (campus == null ? "" : " AND k.campus_key = " + campus), d, d);
+            String latestYear = " FROM summary.kpi_campus_scorecard k" + join + " WHERE k.snapshot_date = ?"
+                    + " AND k.academic_year = (SELECT MAX(academic_year) FROM summary.kpi_campus_scorecard"
+                    + " WHERE snapshot_date = ?)" + ofCampus;
+            double campuses = DashboardCheck.scalar(c, "SELECT COUNT(*)" + latestYear, d, d);
             assertThat(rows).hasSize((int) campuses);
-            double enrolled = DashboardCheck.scalar(c, "SELECT SUM(k.enrolled) FROM summary.kpi_campus_scorecard k"
-                    + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
-                    + " WHERE k.snapshot_date = ? AND k.academic_year = (SELECT MAX(academic_year) FROM"
-                    + " summary.kpi_campus_scorecard WHERE snapshot_date = ?)" + (campus == null ? "" : " AND k.campus_key = " + campus), d, d);
+            double enrolled = DashboardCheck.scalar(c, "SELECT SUM(k.enrolled)" + latestYear, d, d);
             assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.get(1).replace(",", ""))).sum()).isEqualTo((int) enrolled);
             if (campus == null) {
                 // The first top performer shown is rank 1 of the first region, by the start of its key only.
@@ -83,8 +81,7 @@ class ChainIT {
                 assertThat(top.get(2)).isEqualTo("1");
                 String key = top.get(3).replace("…", "");
                 assertThat(key).hasSize(12);
-                assertThat(DashboardCheck.scalar(c, "SELECT COUNT(*) FROM summary.kpi_top_performer k"
-                        + " JOIN summary.snapshot s ON s.snapshot_date = k.snapshot_date AND s.version = k.version"
+                assertThat(DashboardCheck.scalar(c, "SELECT COUNT(*) FROM summary.kpi_top_performer k" + join
                         + " WHERE k.snapshot_date = ? AND k.scope = 'region' AND k.scope_value = ? AND k.rank_in_scope = 1"
                         + " AND k.student_key LIKE ?", d, top.get(1), key + "%")).isEqualTo(1);
             }

@@ -3,7 +3,6 @@ package org.campuslake.dashboard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The dashboard's filters, checked against allow-lists read from the summary database: a snapshot date that was
@@ -15,7 +14,7 @@ import java.util.Set;
  * @param promotion a promotion key (graduation year), or null
  */
 public record Filters(String date, Integer campus, Integer region, Integer promotion) {
-    static final Set<String> NAMES = Set.of("date", "campus", "region", "promotion");
+    static final List<String> NAMES = List.of("date", "campus", "region", "promotion");
 
     /** A request the dashboard refuses, with a message meant for the person who typed the URL. */
     public static final class BadRequest extends RuntimeException {
@@ -39,8 +38,7 @@ public record Filters(String date, Integer campus, Integer region, Integer promo
         Map<String, String> one = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (!NAMES.contains(e.getKey())) {
-                throw new BadRequest("unknown parameter '" + shorten(e.getKey()) + "'; the filters are " + String.join(", ",
-                        List.of("date", "campus", "region", "promotion")));
+                throw new BadRequest("unknown parameter '" + shorten(e.getKey()) + "'; the filters are " + String.join(", ", NAMES));
             }
             if (e.getValue().size() > 1) {
                 throw new BadRequest("parameter '" + e.getKey() + "' is given " + e.getValue().size() + " times");

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 final class Panels {
     private static final String STUDENTS = "summary.bi_history_student_kpis";
     /** The attendance bands of the dropout KPI (spark-analytics Dropouts), in order. */
-    static final String BAND = "CASE WHEN `Attendance Rate` < 0.5 THEN '< 50 %' WHEN `Attendance Rate` < 0.75"
-            + " THEN '50-75 %' WHEN `Attendance Rate` < 0.9 THEN '75-90 %' ELSE '>= 90 %' END";
+    static final String BAND = "CASE WHEN k.`Attendance Rate` < 0.5 THEN '< 50 %' WHEN k.`Attendance Rate` < 0.75"
+            + " THEN '50-75 %' WHEN k.`Attendance Rate` < 0.9 THEN '75-90 %' ELSE '>= 90 %' END";
 
     private Panels() {}
 
@@ -136,9 +136,8 @@ final class Panels {
         String rate = " COUNT(*) AS students, SUM(k.`Status` = 'Dropped out') AS dropouts,"
                 + " ROUND(SUM(k.`Status` = 'Dropped out') / COUNT(*), 4) AS dropout_rate FROM " + STUDENTS + " k";
         Map<String, Object> out = new LinkedHashMap<>();
-        Where banded = studentWhere(f, f.date(), "k.").and("k.`Attendance Rate` IS NOT NULL", (Object) null);
-        out.put("byAttendance", rows(c, "SELECT " + BAND.replace("`Attendance Rate`", "k.`Attendance Rate`")
-                + " AS name," + rate + banded + " GROUP BY 1 ORDER BY MIN(k.`Attendance Rate`)",
+        Where banded = studentWhere(f, f.date(), "k.").and("k.`Attendance Rate` IS NOT NULL");
+        out.put("byAttendance", rows(c, "SELECT " + BAND + " AS name," + rate + banded + " GROUP BY 1 ORDER BY MIN(k.`Attendance Rate`)",
                 banded.values));
         out.put("byPromotion", rows(c, "SELECT p.`Promotion` AS name," + rate
                 + " JOIN summary.bi_promotion p ON p.`Promotion Key` = k.`Promotion Key`" + w
@@ -221,7 +220,7 @@ final class Panels {
                 .and(alias + "`Region Key` = ?", f.region()).and(alias + "`Promotion Key` = ?", f.promotion());
     }
 
-    /** A WHERE clause of constant conditions and their parameters; a condition with a null value is left out. */
+    /** A WHERE clause of constant conditions and their parameters. */
     static final class Where {
         private final List<String> conditions = new ArrayList<>();
         final List<Object> values = new ArrayList<>();
@@ -230,13 +229,17 @@ final class Panels {
             and(condition, value);
         }
 
+        /** Adds {@code condition} and its one parameter, or nothing when the value is null (no such filter). */
         Where and(String condition, Object value) {
-            if (value != null || !condition.contains("?")) {
+            if (value != null) {
                 conditions.add(condition);
-                if (value != null) {
-                    values.add(value);
-                }
+                values.add(value);
             }
+            return this;
+        }
+
+        Where and(String condition) {
+            conditions.add(condition);
             return this;
         }
 
