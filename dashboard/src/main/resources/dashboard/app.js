@@ -65,10 +65,16 @@ async function loadChoices() {
   dates.add(new Option('Latest', ''));
   for (const d of choices.dates.slice().reverse()) dates.add(new Option(d, d));
   fillSelect($('f-region'), choices.regions, 'All regions');
-  fillSelect($('f-campus'), choices.campuses, 'All campuses');
   fillSelect($('f-promotion'), choices.promotions, 'All promotions');
   const p = params();
+  narrowCampuses(p.region);
   for (const f of FILTERS) $('f-' + f).value = p[f] || '';
+}
+
+// The campus list offers the chosen region's campuses only.
+function narrowCampuses(region) {
+  const inRegion = choices.campuses.filter((c) => !region || String(c.region) === String(region));
+  fillSelect($('f-campus'), inRegion, 'All campuses');
 }
 
 function showError(message) {
@@ -332,6 +338,14 @@ async function start() {
   $('filters').addEventListener('change', (e) => {
     const p = params();
     p[e.target.name] = e.target.value;
+    if (e.target.name === 'region') {
+      narrowCampuses(p.region);
+      // A campus of another region would leave every panel empty: back to all the region's campuses.
+      if (p.campus && $('f-campus').value !== p.campus) {
+        delete p.campus;
+        $('f-campus').value = '';
+      }
+    }
     setParams(p);
     refresh();
   });

@@ -91,8 +91,21 @@ class ChainIT {
     /** A filter chosen in the page changes every panel and the URL; a shared URL shows the same; bad input is refused. */
     private static void dashboardFiltersAndRefusals(DashboardCheck dash, LocalDate d) throws Exception {
         int campus;
+        int otherRegion;
+        java.util.List<String> otherRegionCampuses = new java.util.ArrayList<>(java.util.List.of(""));
         try (Connection c = db.connect(EmbeddedMariaDb.BI_USER, "summary")) {
             campus = (int) DashboardCheck.scalar(c, "SELECT MIN(`Campus Key`) FROM summary.bi_campus");
+            otherRegion = (int) DashboardCheck.scalar(c, "SELECT MIN(`Region Key`) FROM summary.bi_campus WHERE `Region Key`"
+                    + " <> (SELECT `Region Key` FROM summary.bi_campus WHERE `Campus Key` = ?)", campus);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT `Campus Key` FROM summary.bi_campus"
+                    + " WHERE `Region Key` = ? ORDER BY `Campus`")) {
+                ps.setInt(1, otherRegion);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        otherRegionCampuses.add(rs.getString(1));
+                    }
+                }
+            }
         }
         double all = dash.figure("students");
         dash.choose("campus", String.valueOf(campus));
@@ -103,9 +116,14 @@ class ChainIT {
         // The URL of an older date and that campus: the same figures a second visitor gets.
         assertThat(dash.open("?date=" + D1 + "&campus=" + campus)).isEqualTo(D1.toString());
         dashboardShowsTheSummary(dash, D1, campus);
+        // Another region: the campus list narrows to that region's campuses, and the campus of the first one is let go.
+        dash.choose("region", String.valueOf(otherRegion));
+        assertThat(dash.options("campus")).containsExactlyElementsOf(otherRegionCampuses);
+        assertThat(dash.currentUrl()).contains("region=" + otherRegion).doesNotContain("campus=");
+        dash.everyPanelRenders();
 
         for (String bad : new String[] {"campus=abc", "campus=999999", "date=2001-01-01", "date=yesterday",
-                "region=1%27%20OR%201=1", "colour=red", "campus=1&campus=2"}) {
+                "region=1%27%20OR%201=1", "colour=red", "campus=1&campus=2", "campus=" + campus + "&region=" + otherRegion}) {
             java.net.http.HttpResponse<String> r = dash.get("api/panels?" + bad);
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             assertThat(r.body()).as(bad).startsWith("{\"error\":").doesNotContain("SQL").doesNotContain("Exception")

@@ -144,6 +144,15 @@ final class DashboardCheck implements AutoCloseable {
                 !before.equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
     }
 
+    /** The values a filter offers, in the page's order ("" is "all"). */
+    List<String> options(String name) {
+        List<String> out = new ArrayList<>();
+        for (WebElement o : new Select(browser.findElement(By.cssSelector("[data-testid=filter-" + name + "]"))).getOptions()) {
+            out.add(o.getDomAttribute("value"));
+        }
+        return out;
+    }
+
     String currentUrl() {
         return browser.getCurrentUrl();
     }

@@ -109,7 +109,10 @@ public final class DashboardServer implements AutoCloseable {
             Filters.Choices ch = Panels.choices(c);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dates", ch.dates());
-            out.put("campuses", options(ch.campuses()));
+            List<Map<String, Object>> campuses = options(ch.campuses());
+            // Each campus names its region, so the page can narrow the campus list to the chosen region.
+            campuses.forEach(o -> o.put("region", ch.campusRegion().get((Integer) o.get("key"))));
+            out.put("campuses", campuses);
             out.put("regions", options(ch.regions()));
             out.put("promotions", options(ch.promotions()));
             out.put("pollSeconds", pollSeconds);

@@ -58,8 +58,14 @@ public record Filters(String date, Integer campus, Integer region, Integer promo
         if (!choices.dates().contains(date)) {
             throw new BadRequest("no snapshot is published for " + date + "; published: " + range(choices.dates()));
         }
-        return new Filters(date, key(one, "campus", choices.campuses()), key(one, "region", choices.regions()),
-                key(one, "promotion", choices.promotions()));
+        Integer campus = key(one, "campus", choices.campuses());
+        Integer region = key(one, "region", choices.regions());
+        // The page offers only the chosen region's campuses; a hand-made URL that mixes them would show empty panels.
+        if (campus != null && region != null && !region.equals(choices.campusRegion().get(campus))) {
+            throw new BadRequest(choices.campuses().get(campus) + " (campus " + campus + ") is not in "
+                    + choices.regions().get(region) + " (region " + region + ")");
+        }
+        return new Filters(date, campus, region, key(one, "promotion", choices.promotions()));
     }
 
     private static Integer key(Map<String, String> one, String name, Map<Integer, String> allowed) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FiltersTest {
     private static final Filters.Choices CHOICES = new Filters.Choices(List.of("2026-08-31", "2026-09-01"),
-            Map.of(1, "Campus Lake Paris", 2, "Campus Lake Lyon"), Map.of(11, "Île-de-France"),
-            Map.of(2027, "Class of 2027"), Map.of(1, 11, 2, 11));
+            Map.of(1, "Campus Lake Paris", 2, "Campus Lake Lyon"), Map.of(11, "Île-de-France", 84, "Auvergne-Rhône-Alpes"),
+            Map.of(2027, "Class of 2027"), Map.of(1, 11, 2, 84));
 
     private static Filters parse(String... pairs) {
         Map<String, List<String>> q = new LinkedHashMap<>();
@@ -29,8 +29,9 @@ class FiltersTest {
 
     @Test
     void knownValuesAreTaken() {
-        assertThat(parse("date", "2026-08-31", "campus", "2", "region", "11", "promotion", "2027"))
-                .isEqualTo(new Filters("2026-08-31", 2, 11, 2027));
+        assertThat(parse("date", "2026-08-31", "campus", "2", "region", "84", "promotion", "2027"))
+                .isEqualTo(new Filters("2026-08-31", 2, 84, 2027));
+        assertThat(parse("region", "11")).isEqualTo(new Filters("2026-09-01", null, 11, null));
     }
 
     @Test
@@ -44,6 +45,8 @@ class FiltersTest {
                 .hasMessage("no snapshot is published for 2026-09-02; published: 2026-08-31 to 2026-09-01 (2 dates)");
         assertThatThrownBy(() -> parse("date", "yesterday")).hasMessage("date must be a snapshot date as yyyy-mm-dd, not 'yesterday'");
         assertThatThrownBy(() -> parse("colour", "red")).hasMessageStartingWith("unknown parameter 'colour'");
+        assertThatThrownBy(() -> parse("campus", "2", "region", "11"))
+                .hasMessage("Campus Lake Lyon (campus 2) is not in Île-de-France (region 11)");
         assertThatThrownBy(() -> parse("campus", "1", "campus", "2")).hasMessage("parameter 'campus' is given 2 times");
         // What is echoed back is short and printable.
         assertThatThrownBy(() -> parse("promotion", "<script>" + "x".repeat(100) + "\n"))
