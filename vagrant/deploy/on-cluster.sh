@@ -11,6 +11,8 @@ shopt -s inherit_errexit
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=provision/common.sh
 source "$here/provision/common.sh"
+# shellcheck source=provision/steps/80-dashboard.sh
+source "$here/provision/steps/80-dashboard.sh"
 load_settings "${1:?usage: on-cluster.sh PROFILE [ENV]}"
 env_name="${2:-vagrant}"
 if [[ -r /etc/campus-lake/environment ]]; then
@@ -61,6 +63,13 @@ for script in 010_raw_tables.hql 100_curated_tables.hql 200_analytics_views.hql;
     --hivevar "lake_root=$NAMENODE_URI/lake" --hivevar "salt_dir=$NAMENODE_URI$secrets/pseudonym-salt" \
     -f "$apps/hql/$script"
 done
+
+# The VM's dashboard service runs from the build this deploy made (the cluster on one machine has no systemd: its
+# dashboard is lake-cluster.sh's).
+if [[ -f "/etc/systemd/system/$DASHBOARD_SERVICE.service" && "${LAKE_DRY_RUN:-0}" != 1 ]]; then
+  log "restarting the dashboard on the new build"
+  restart_dashboard
+fi
 
 if [[ "${LAKE_SUBMIT:-1}" == 0 ]]; then
   log "deployed; no bundle submitted (LAKE_SUBMIT=0)"

@@ -68,7 +68,10 @@ derive_settings() {
   export_setting OOZIE_URL "http://$MASTER_HOST:11000/oozie"
   export_setting HIVE_JDBC_URL "jdbc:hive2://$MASTER_HOST:10000/default"
   # The databases keep their times in UTC, as Oozie's documentation asks; MySQL 8 generates TLS certificates.
-  export_setting MYSQL_JDBC_OPTIONS_XML "connectionTimeZone=UTC&amp;forceConnectionTimeZoneToSession=true&amp;sslMode=PREFERRED&amp;allowPublicKeyRetrieval=true"
+  export_setting MYSQL_JDBC_OPTIONS "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=PREFERRED&allowPublicKeyRetrieval=true"
+  export_setting MYSQL_JDBC_OPTIONS_XML "${MYSQL_JDBC_OPTIONS//&/&amp;}"
+  # The dashboard's copy of the bi_reader password (the cluster on one machine points it at its own).
+  export_setting DASHBOARD_PASSWORD_FILE "${DASHBOARD_PASSWORD_FILE:-$LAKE_SECRETS_DIR/bi_reader.password}"
   local workers
   read -ra workers <<< "$WORKER_HOSTS"
   export_setting HADOOP_WORKERS_LIST "$(printf '%s\n' "${workers[@]}")"

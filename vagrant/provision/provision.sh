@@ -49,5 +49,6 @@ if has_role "$node" client; then
   install_secret pseudonym-salt etl
 fi
 if has_role "$node" oozie || has_role "$node" client; then install_oozie "$node"; fi
+if has_role "$node" dashboard; then install_dashboard; fi
 
 log "$node provisioned in $((SECONDS - started)) s"

@@ -6,6 +6,8 @@ base_packages() {
   if has_role "$node" oozie_build; then packages+=(maven xmlstarlet); fi
   if has_role "$node" metastore || has_role "$node" oozie; then packages+=(expect); fi
   if has_role "$node" client || has_role "$node" mysql; then packages+=(mysql-client-core-8.0); fi
+  # The web dashboard's server needs Java 11 or later; the Hadoop services keep Java 8.
+  if has_role "$node" dashboard; then packages+=("$JAVA17_PACKAGE"); fi
   local missing=()
   local p
   for p in "${packages[@]}"; do
@@ -60,5 +62,6 @@ accounts() {
   ensure_user spark 1506 hadoop
   ensure_user etl 1520 data-engineers
   ensure_user analyst 1521 analysts
+  ensure_user dashboard 1522 analysts
   usermod -a -G data-engineers vagrant 2>/dev/null || true
 }

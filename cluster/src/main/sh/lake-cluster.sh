@@ -55,7 +55,7 @@ host_packages() {
 require_build() {
   local d
   for d in "$REPO/cluster/hadoop/target/home/share/hadoop/common/lib" "$REPO/cluster/hive/target/home/lib" \
-    "$REPO/cluster/spark/target/home/jars"; do
+    "$REPO/cluster/spark/target/home/jars" "$REPO/dashboard/target/lib"; do
     [[ -d "$d" ]] || die "the cluster's jars are not built ($d): run 'mvn -B -DskipTests package' (./lake builds it)"
   done
 }
@@ -258,31 +258,19 @@ start_mail_sink() {
   wait_until "mail sink on $node:25" 30 "$node.smtp" -- port_open "$node" 25
 }
 
-# The web dashboard on the edge host (docs/dashboard.md): the lake's own server, on the JDK that runs `lake` (not
-# the hosts' Java 8: it needs 11+), in the edge host's network namespace, reading the cluster's summary database as
-# bi_reader. Its settings file names the password file only.
-DASHBOARD_PORT=8765
+# The web dashboard on the edge host (docs/dashboard.md), as the VM's service runs it: the module's serve.sh with
+# the settings rendered from the VMs' template, reading the cluster's summary database as bi_reader. The hosts'
+# root filesystem has Java 8 only (the server needs 11+): it runs on the JDK that runs `lake`, in edge's namespace.
 start_dashboard() {
-  local node="$EDGE_HOST" pf conf
-  if [[ -z "${LAKE_DASHBOARD_CLASSPATH:-}" ]]; then
-    log "$node: no dashboard (start the cluster with 'lake cluster up', which gives its classpath)"
-    return 0
-  fi
+  local node="$EDGE_HOST" pf conf="$STATE/hosts/$EDGE_HOST/dashboard.properties"
+  has_role "$node" dashboard || return 0
   pf="$(pid_file "$node" dashboard)"
-  conf="$STATE/hosts/$node/dashboard.properties"
-  mkdir -p "$STATE/hosts/$node"
-  cat > "$conf" <<EOF
-# The dashboard on $node (written by lake cluster up); no password here, only the file that holds it.
-dashboard.jdbc.url=jdbc:mysql://$DB_HOST:3306/summary?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8
-dashboard.user=bi_reader
-dashboard.password.file=$STATE/secrets/bi_reader.password
-dashboard.host=0.0.0.0
-dashboard.port=$DASHBOARD_PORT
-EOF
+  export_setting DASHBOARD_PASSWORD_FILE "$STATE/secrets/bi_reader.password"
+  render_template "$LAKE_VAGRANT_DIR/templates/dashboard/dashboard.properties" "$conf"
   if ! alive "$pf"; then
     log "$node: starting the dashboard (port $DASHBOARD_PORT)"
-    ip netns exec "$(ns "$node")" "${LAKE_DASHBOARD_JAVA:-java}" -Xmx256m -cp "$LAKE_DASHBOARD_CLASSPATH" \
-      org.campuslake.dashboard.DashboardMain "$conf" >> "$(log_file "$node" dashboard)" 2>&1 < /dev/null &
+    ip netns exec "$(ns "$node")" env DASHBOARD_JAVA="${LAKE_DASHBOARD_JAVA:-java}" \
+      bash "$REPO/dashboard/src/main/sh/serve.sh" "$conf" >> "$(log_file "$node" dashboard)" 2>&1 < /dev/null &
     echo $! > "$pf"
   fi
   # Listening is enough: before the first deploy the summary database has no views yet, and the page says so.

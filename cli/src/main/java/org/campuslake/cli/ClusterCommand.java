@@ -62,8 +62,7 @@ final class ClusterCommand implements Callable<Integer> {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", script.toString()));
         cmd.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        // The dashboard the edge host serves is this JVM's own (its classpath has the dashboard module), on this JDK.
-        pb.environment().put("LAKE_DASHBOARD_CLASSPATH", System.getProperty("java.class.path"));
+        // The edge host's dashboard (the hosts have Java 8 only) runs on this JVM's JDK.
         pb.environment().put("LAKE_DASHBOARD_JAVA", ProcessHandle.current().info().command().orElse("java"));
         pb.environment().putAll(env);
         return pb.start().waitFor();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -130,6 +131,13 @@ class ConfigTemplatesTest {
 
         assertThat(Files.readAllLines(out.resolve("hadoop/workers")))
                 .containsExactlyElementsOf(multi ? List.of("worker1", "worker2") : List.of("master"));
+        Properties dashboard = new Properties();
+        try (var in = Files.newBufferedReader(out.resolve("dashboard/dashboard.properties"))) {
+            dashboard.load(in);
+        }
+        assertThat(dashboard.getProperty("dashboard.jdbc.url")).startsWith("jdbc:mysql://edge:3306/summary?").contains("connectionTimeZone=UTC").doesNotContain("&amp;");
+        assertThat(dashboard).containsEntry("dashboard.user", "bi_reader").containsEntry("dashboard.port", "8765")
+                .containsEntry("dashboard.password.file", "/etc/campus-lake/secrets/bi_reader.password");
         assertThat(Files.readString(out.resolve("system/lake-service.service")))
                 .contains("User=hdfs", "ExecStart=/opt/hadoop/bin/hdfs namenode");
     }

@@ -32,11 +32,12 @@ class ShellScriptsTest {
                     .forEach(p -> scripts.add(HostTools.VAGRANT_DIR.relativize(p).toString()));
         }
         assertThat(scripts).contains("../cluster/src/main/sh/lake-cluster.sh", "../cluster/hadoop/src/main/sh/bin/hdfs");
-        // The project's other scripts: the launcher, CI, and the Spark shell action.
+        // The project's other scripts: the launcher, CI, the Spark shell action and the dashboard's launcher.
         scripts.add("../lake");
         scripts.add("../cluster/deploy.sh");
         scripts.add("../.ci/run");
         scripts.add("../oozie-workflows/src/main/apps/analytics/kpi-job.sh");
+        scripts.add("../dashboard/src/main/sh/serve.sh");
         List<String> cmd = new ArrayList<>(List.of("shellcheck", "--external-sources"));
         cmd.addAll(scripts);
         HostTools.Result r = HostTools.run(cmd, Map.of(), null, 300);

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VagrantfileTest {
     /** Roles provision/ knows how to set up; a profile using another one is a typo. */
     private static final Set<String> ROLES = Set.of("mysql", "client", "oozie_build", "namenode", "datanode",
-            "resourcemanager", "nodemanager", "historyserver", "metastore", "hiveserver2", "oozie", "spark_history");
+            "resourcemanager", "nodemanager", "historyserver", "metastore", "hiveserver2", "oozie", "spark_history",
+            "dashboard");
 
     @BeforeAll
     static void tools() throws Exception {
@@ -92,7 +93,7 @@ class VagrantfileTest {
         }
         // Every service has a home, and the ports users need reach the host.
         assertThat(roles).containsAll(ROLES);
-        assertThat(hostPorts).contains("13306", "10000", "11000", "9870", "8088", "19888", "18080");
+        assertThat(hostPorts).contains("13306", "10000", "11000", "9870", "8088", "19888", "18080", "8765");
         assertThat(names).contains(lines.get(lines.size() - 1).substring("deploy ".length()));
         if (profile.equals("single")) {
             assertThat(nodes.get(0)[2]).as("fits an 8 GB laptop").isEqualTo("6144");
