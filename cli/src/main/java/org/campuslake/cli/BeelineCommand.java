@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "beeline", mixinStandardHelpOptions = true,
         description = {"Open a real Beeline (Hive 3.1.3) on the local Spark Thrift Server: the raw, curated and"
             + " analytics databases, as on a cluster's HiveServer2.",
+            "$${lake_root} in a statement is the local lake (file:/.../.lake/lake), as in the project's scripts.",
             "Without -e or -f: an interactive session. Extra arguments after -- go to Beeline (e.g. -- --outputformat=csv2)."})
 final class BeelineCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "SQL", description = "Run this and exit.")
@@ -29,8 +30,9 @@ final class BeelineCommand implements Callable<Integer> {
         ctx.localDatabase(null);
         ServicesState services = ctx.services.running().orElseThrow();
         long port = new ThriftService(ctx).ensureRunning(services);
+        // ${lake_root} in a statement is the local lake, as in the project's scripts (lake hive sets it too).
         List<String> args = new ArrayList<>(List.of("-u", ThriftService.jdbcUrl(port), "-n",
-                System.getProperty("user.name")));
+                System.getProperty("user.name"), "--hivevar", "lake_root=" + HiveCommand.lakeRoot(ctx)));
         if (sql != null) {
             args.addAll(List.of("-e", sql));
         }

@@ -123,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
         ctx.out.println();
         ctx.out.printf(Locale.ROOT, "Demo on the cluster %s in %.1f min. Look further:%n", ok ? "done" : "FAILED",
                 (System.nanoTime() - t0) / 6e10);
-        ctx.out.println("  ./lake cluster exec edge etl beeline -u jdbc:hive2://master:10000/default -n etl"
+        ctx.out.println("  ./lake cluster exec -- edge etl beeline -u jdbc:hive2://master:10000/default -n etl"
                 + "   Hive on HiveServer2, as an analyst");
         ctx.out.println("  http://10.200.0.10:11000/oozie   the Oozie server (REST; the oozie CLI on edge)");
         ctx.out.println("  ./lake runs                      the runs, with their Oozie job ids");

@@ -60,6 +60,11 @@ final class HiveCommand implements Callable<Integer> {
         return run(ctx, s, scripts, hivevars, ctx.home.logs().resolve("hive.log"));
     }
 
+    /** The local lake's root as the HiveQL's ${lake_root} and a LOCATION clause name it (file:/.../.lake/lake). */
+    static String lakeRoot(LakeContext ctx) {
+        return ctx.home.root().resolve("lake").toAbsolutePath().toUri().toString().replaceAll("/$", "");
+    }
+
     /** The project's HiveQL scripts (hive-ddl). */
     static Path hqlDir() {
         return StageJvm.repo().resolve("hive-ddl/src/main/hql");
@@ -101,7 +106,7 @@ final class HiveCommand implements Callable<Integer> {
     static List<String> command(LakeContext ctx, ServicesState s, List<String> scripts, Map<String, String> hivevars)
             throws Exception {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("lake_root", ctx.home.root().resolve("lake").toUri().toString().replaceAll("/$", ""));
+        vars.put("lake_root", lakeRoot(ctx));
         vars.put("salt_dir", PseudonymSalt.ensure(ctx.home).toUri().toString().replaceAll("/$", ""));
         vars.putAll(hivevars);
         List<String> args = new ArrayList<>(scripts);

@@ -272,4 +272,49 @@ class LakeCommandIT {
         assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02")).doesNotExist();
         assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-08-31/_SUCCESS")).exists();
     }
+
+    @Test
+    @Order(11)
+    void aLabCheckFailsOnItsStartAndPassesOnceTheLabIsDone() throws Exception {
+        // The demo above left one date through the chain: lab 2 starts from it without running anything.
+        LakeProcess.Run list = lake("lab", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("2  The raw zone and Hive external tables", "docs/labs/02-raw-zone-and-external-tables.md");
+        LakeProcess.Run start = lake("lab", "start", "2");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.out()).contains("Lab 2 (The raw zone and Hive external tables) is ready")
+                .contains(home.resolve("lake").toAbsolutePath().toUri().toString().replaceAll("/$", ""));
+        assertThat(start.err()).doesNotContain("running the chain");
+
+        LakeProcess.Run fresh = lake("lab", "check", "2");
+        assertThat(fresh.exit()).as(fresh.out() + fresh.err()).isEqualTo(1);
+        assertThat(fresh.out()).contains("not yet  the database lab02 exists", "hint: Create it (step 1)");
+
+        // The table made, its partitions not registered yet: the check names the next step.
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/02-solution.hql").toURI()));
+        Path tableOnly = home.resolve("lab02-table-only.hql");
+        Files.writeString(tableOnly, solution.substring(0, solution.indexOf("MSCK")));
+        LakeProcess.Run made = lake("beeline", "-f", tableOnly.toString());
+        assertThat(made.exit()).as(made.out() + made.err()).isZero();
+        LakeProcess.Run half = lake("lab", "check", "2");
+        assertThat(half.exit()).as(half.out() + half.err()).isEqualTo(1);
+        assertThat(half.out()).contains("done     lab02.students is an external table",
+                "done     lab02.students has the ERP's columns", "not yet  every ingest date of the raw zone is a partition",
+                "MSCK REPAIR TABLE lab02.students");
+
+        LakeProcess.Run repaired = lake("beeline", "-e", solution.substring(solution.indexOf("MSCK")));
+        assertThat(repaired.exit()).as(repaired.out() + repaired.err()).isZero();
+        LakeProcess.Run done = lake("lab", "check", "2");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("done     lab02.students reads the same rows and NULLs as raw.students")
+                .contains("Lab 2 is done.").doesNotContain("not yet");
+
+        // Starting again takes the work away (and only the student's: the raw zone is still there).
+        assertThat(lake("lab", "start", "2").exit()).isZero();
+        assertThat(lake("lab", "check", "2").exit()).isEqualTo(1);
+        assertThat(home.resolve("lake/raw/erp/students/ingest_date=2026-08-31")).isDirectory();
+        LakeProcess.Run unknown = lake("lab", "check", "9");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no lab 9; the labs are [2]");
+    }
 }

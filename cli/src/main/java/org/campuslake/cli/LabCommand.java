@@ -1,0 +1,260 @@
+package org.campuslake.cli;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.campuslake.labs.Finding;
+import org.campuslake.labs.Lab;
+import org.campuslake.labs.LabLake;
+import org.campuslake.labs.Labs;
+import org.campuslake.local.EmbeddedMariaDb;
+import org.campuslake.local.MariaDbEndpoint;
+import org.campuslake.oozie.run.RunRecord;
+import org.campuslake.seed.ErpSeeder;
+import org.campuslake.seed.SimulationInfo;
+import org.campuslake.seed.gen.GeneratorConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"The classroom labs (docs/labs/): list them, put the lake in a lab's starting state, and check"
+            + " a student's result from the lake itself."},
+        subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Check.class})
+final class LabCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Lab lab(CommandLine.Model.CommandSpec spec, int number) {
+        return Labs.get(number).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "no lab " + number + "; the labs are " + Labs.ALL.stream().map(l -> String.valueOf(l.number())).toList()
+                        + " (lake lab list)"));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The labs, in their order.")
+    static final class ListLabs implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            LakeContext ctx = new LakeContext();
+            for (Lab l : Labs.ALL) {
+                ctx.out.printf(Locale.ROOT, "  %d  %-45s %3d min   %s%n", l.number(), l.title(), l.minutes(), l.sheet());
+            }
+            ctx.out.println("Start one with: ./lake lab start N; check your work with: ./lake lab check N");
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Puts the local lake in the lab's starting state: the services, an ERP (the default seed"
+                + " when it is empty), a first date through the chain when none was run, and none of this lab's"
+                + " earlier work. Running it again is safe; what is already there is kept."})
+    static final class Start implements Callable<Integer> {
+        @Parameters(paramLabel = "N", description = "The lab's number.")
+        int number;
+
+        @CommandLine.Option(names = "--env", paramLabel = "local|cluster", defaultValue = "local",
+                description = "The lake: local (default) or cluster (the cluster on this machine, lake cluster up).")
+        String env;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Lab lab = lab(spec, number);
+            LakeContext ctx = new LakeContext();
+            if (env(spec, env).equals("cluster")) {
+                ClusterLab lake = new ClusterLab(ClusterEnv.load(ctx));
+                if (lab.needs().contains(Lab.Need.ONE_DAY_RUN) && !anySnapshot(lake.env.connect("summary"))) {
+                    throw new IllegalStateException("the cluster's lake has no published date: run one first"
+                            + " (sudo ./lake demo --cluster --days 0), then start lab " + number + " again");
+                }
+                lab.reset(lake);
+                ready(ctx, lab, lake, "sudo ./lake cluster exec -- edge etl beeline -u jdbc:hive2://master:10000/default"
+                        + " -n etl --hivevar lake_root=" + lake.lakeRoot());
+                return 0;
+            }
+            LocalLab lake = LocalLab.open(ctx);
+            if (lab.needs().contains(Lab.Need.SEEDED_ERP) || lab.needs().contains(Lab.Need.ONE_DAY_RUN)) {
+                LocalDate clock = seededClock(ctx, lake.db);
+                if (lab.needs().contains(Lab.Need.ONE_DAY_RUN)
+                        && !anySnapshot(lake.db.connect(EmbeddedMariaDb.ETL_USER, "summary"))) {
+                    ctx.err.println("The lake has no published date yet: running the chain for " + clock
+                            + " (about 2 minutes)");
+                    RunRecord r = ChainRunner.run(ctx, List.of(clock), "lab start " + number, new ChainProgress(ctx.err), 1);
+                    if (!r.status.equals("SUCCEEDED")) {
+                        throw new IllegalStateException("the chain for " + clock + " ended " + r.status
+                                + " (./lake runs " + r.id + " says why); lab " + number + " needs one date through it");
+                    }
+                }
+            }
+            lab.reset(lake);
+            ready(ctx, lab, lake, "./lake beeline (it sets ${lake_root})");
+            return 0;
+        }
+
+        private static void ready(LakeContext ctx, Lab lab, LabLake lake, String beeline) {
+            ctx.out.println("Lab " + lab.number() + " (" + lab.title() + ") is ready: follow " + lab.sheet() + ".");
+            ctx.out.println("  The lake's root, for Hive's LOCATION: " + lake.lakeRoot());
+            ctx.out.println("  Beeline: " + beeline);
+            ctx.out.println("  When you are done: ./lake lab check " + lab.number()
+                    + (lake.kind().equals("cluster") ? " --env cluster" : ""));
+        }
+
+        /** The ERP's clock, seeding the default ERP when it has none (an ERP that is there is kept). */
+        private static LocalDate seededClock(LakeContext ctx, MariaDbEndpoint db) throws Exception {
+            Optional<SimulationInfo> info;
+            try (Connection c = db.connect(EmbeddedMariaDb.ETL_USER, "erp")) {
+                info = SimulationInfo.read(c);
+            }
+            if (info.isPresent()) {
+                return info.get().clock();
+            }
+            ctx.err.println("The ERP is empty: seeding the default one (scale 0.01, seed " + GeneratorConfig.DEFAULT_SEED + ")");
+            GeneratorConfig cfg = new GeneratorConfig(0.01, GeneratorConfig.DEFAULT_SEED, GeneratorConfig.DEFAULT_START);
+            ErpSeeder.Report seeded = new ErpSeeder(extra -> db.connect(EmbeddedMariaDb.ETL_USER, null, extra),
+                    ctx.home.tmp(), new ConsoleProgress()).seed(cfg, false);
+            SeedCommand.print(ctx, seeded);
+            // A new ERP makes the lake's watermarks meaningless: the lake starts over, as lake demo does.
+            ChainRunner.resetLake(ctx);
+            return seeded.clock();
+        }
+
+        private static boolean anySnapshot(Connection summary) throws SQLException {
+            try (Connection c = summary; Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM snapshot")) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Checks the lab's result from the real lake (tables, partitions, files, runs) and says what"
+                + " is missing or wrong, with a hint. Exit code 0 when everything is done, 1 otherwise."})
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "N", description = "The lab's number.")
+        int number;
+
+        @CommandLine.Option(names = "--env", paramLabel = "local|cluster", defaultValue = "local",
+                description = "The lake: local (default) or cluster (the cluster on this machine, lake cluster up).")
+        String env;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Lab lab = lab(spec, number);
+            LakeContext ctx = new LakeContext();
+            LabLake lake = env(spec, env).equals("cluster") ? new ClusterLab(ClusterEnv.load(ctx)) : LocalLab.open(ctx);
+            List<Finding> findings = lab.check(lake);
+            long done = findings.stream().filter(Finding::done).count();
+            ctx.out.println("Lab " + lab.number() + ", " + lab.title() + ":");
+            for (Finding f : findings) {
+                ctx.out.println((f.done() ? "  done     " : "  not yet  ") + f.what());
+                if (!f.done()) {
+                    ctx.out.println("           hint: " + f.hint());
+                }
+            }
+            boolean all = done == findings.size();
+            ctx.out.println(all ? "Lab " + lab.number() + " is done." : "Lab " + lab.number() + ": " + done + " of "
+                    + findings.size() + " checks done so far; the first 'not yet' is the next step.");
+            return all ? 0 : 1;
+        }
+    }
+
+    static String env(CommandLine.Model.CommandSpec spec, String env) {
+        if (!env.equals("local") && !env.equals("cluster")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--env is local or cluster, not '" + env + "'");
+        }
+        return env;
+    }
+
+    /** The cluster on this machine, as a lab sees it: Beeline on its HiveServer2 as etl, the lake in its HDFS. */
+    static final class ClusterLab implements LabLake {
+        final ClusterEnv env;
+
+        ClusterLab(ClusterEnv env) {
+            this.env = env;
+        }
+
+        @Override
+        public String kind() {
+            return "cluster";
+        }
+
+        @Override
+        public String lakeRoot() {
+            try {
+                String nameNode = ClusterEnv.jobProperties().get("nameNode");
+                return nameNode + "/lake";
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Map<String, List<String>> hive(Map<String, String> statements) throws HiveException {
+            return LocalLab.beeline(env.hiveJdbcUrl(), "etl", statements);
+        }
+    }
+
+    /** The local lake, as a lab sees it: Beeline on the local Spark Thrift Server, the lake under .lake/lake. */
+    static final class LocalLab implements LabLake {
+        final MariaDbEndpoint db;
+        private final String url;
+        private final String root;
+
+        private LocalLab(MariaDbEndpoint db, String url, String root) {
+            this.db = db;
+            this.url = url;
+            this.root = root;
+        }
+
+        static LocalLab open(LakeContext ctx) throws Exception {
+            MariaDbEndpoint db = ctx.localDatabase(null);
+            long port = new ThriftService(ctx).ensureRunning(ctx.services.running().orElseThrow());
+            return new LocalLab(db, ThriftService.jdbcUrl(port), HiveCommand.lakeRoot(ctx));
+        }
+
+        @Override
+        public String kind() {
+            return "local";
+        }
+
+        @Override
+        public String lakeRoot() {
+            return root;
+        }
+
+        @Override
+        public Map<String, List<String>> hive(Map<String, String> statements) throws HiveException {
+            return beeline(url, System.getProperty("user.name"), statements);
+        }
+
+        static Map<String, List<String>> beeline(String url, String user, Map<String, String> statements)
+                throws HiveException {
+            try {
+                return BeelineQuery.results(url, user, statements);
+            } catch (IOException e) {
+                throw new HiveException(e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HiveException("interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.campuslake.labs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a lab's check reads and its start changes: the lake as the student sees it, the local one or a cluster's.
+ * The cli implements it; the labs hold only what each lab needs of it.
+ */
+public interface LabLake {
+    /** Which lake: "local" or "cluster", for the hints that differ. */
+    String kind();
+
+    /** The lake's root as Hive's LOCATION clauses name it (file:/.../.lake/lake, or hdfs://master:8020/lake). */
+    String lakeRoot();
+
+    /**
+     * HiveQL statements in one session (Beeline on the Thrift server or HiveServer2), in order.
+     *
+     * @return each name's rows, tab-separated; a failed statement fails them all with {@link HiveException}
+     */
+    Map<String, List<String>> hive(Map<String, String> statements) throws Exception;
+
+    /** A failed HiveQL statement (the lab names what it was asking). */
+    final class HiveException extends Exception {
+        public HiveException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

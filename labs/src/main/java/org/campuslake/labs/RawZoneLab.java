@@ -1,0 +1,161 @@
+package org.campuslake.labs;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lab 2, the raw zone and Hive external tables: the student maps the raw zone's students folder as their own
+ * external table, registers its partitions, and gets the same rows, NULLs included, as the project's raw table.
+ */
+public final class RawZoneLab implements Lab {
+    static final String DB = "lab02";
+    static final String TABLE = DB + ".students";
+    static final String REFERENCE = "raw.students";
+    /** Per ingest date: rows, and the non-NULL values of two nullable columns (a wrong NULL format shows there). */
+    private static final String COUNTS = "SELECT ingest_date, COUNT(*), COUNT(personal_email), COUNT(left_date) FROM %s"
+            + " GROUP BY ingest_date ORDER BY ingest_date";
+
+    @Override
+    public int number() {
+        return 2;
+    }
+
+    @Override
+    public String slug() {
+        return "raw-zone-and-external-tables";
+    }
+
+    @Override
+    public String title() {
+        return "The raw zone and Hive external tables";
+    }
+
+    @Override
+    public int minutes() {
+        return 45;
+    }
+
+    @Override
+    public Set<Need> needs() {
+        return Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN);
+    }
+
+    @Override
+    public void reset(LabLake lake) throws Exception {
+        if (!databases(lake).contains(DB)) {
+            return;
+        }
+        // DROP ... CASCADE deletes a managed table's folder: if a student made one over the raw zone, that folder is
+        // the lake's own data. Refuse rather than lose it.
+        for (String t : tables(lake)) {
+            HiveTable table = describe(lake, DB + "." + t);
+            if (!"EXTERNAL".equals(table.type()) && table.location() != null && table.location().contains("/raw/")) {
+                throw new IllegalStateException(DB + "." + t + " is a managed table over " + table.location()
+                        + ": dropping it would delete the raw zone's files. Make it external first (ALTER TABLE " + DB
+                        + "." + t + " SET TBLPROPERTIES ('EXTERNAL' = 'TRUE')), then start the lab again");
+            }
+        }
+        lake.hive(Map.of("drop", "DROP DATABASE IF EXISTS " + DB + " CASCADE"));
+    }
+
+    @Override
+    public List<Finding> check(LabLake lake) throws Exception {
+        List<Finding> out = new ArrayList<>();
+        String create = "Create it (step 1): CREATE DATABASE " + DB + ";";
+        if (!databases(lake).contains(DB)) {
+            out.add(Finding.missing("the database " + DB + " exists", create));
+            return out;
+        }
+        out.add(Finding.ok("the database " + DB + " exists"));
+        if (!tables(lake).contains("students")) {
+            out.add(Finding.missing(TABLE + " exists", "Create it over the raw zone's students folder (step 2):"
+                    + " CREATE EXTERNAL TABLE " + TABLE + " (...) PARTITIONED BY (ingest_date STRING) ... LOCATION '"
+                    + folder(lake) + "'"));
+            return out;
+        }
+        out.add(Finding.ok(TABLE + " exists"));
+
+        HiveTable mine = describe(lake, TABLE);
+        HiveTable reference = describe(lake, REFERENCE);
+        out.add("EXTERNAL".equals(mine.type()) ? Finding.ok(TABLE + " is an external table")
+                : Finding.missing(TABLE + " is an external table", "It is " + mine.type() + ": dropping a managed table"
+                + " deletes its folder, and this folder is the lake's raw zone. Drop it with ALTER TABLE " + TABLE
+                + " SET TBLPROPERTIES ('EXTERNAL' = 'TRUE') first, then DROP TABLE, and create it with CREATE EXTERNAL TABLE"));
+        out.add(sameFolder(mine.location(), folder(lake)) ? Finding.ok(TABLE + " reads " + folder(lake))
+                : Finding.missing(TABLE + " reads " + folder(lake), "Its LOCATION is " + mine.location()
+                + ": give the folder that holds the ingest_date=... folders"));
+        out.add(mine.columns().equals(reference.columns())
+                ? Finding.ok(TABLE + " has the ERP's columns, in order, with their types")
+                : Finding.missing(TABLE + " has the ERP's columns, in order, with their types", "It has "
+                + mine.columns() + "; the files hold " + reference.columns() + " (DESCRIBE " + REFERENCE
+                + ", or erp.students in MySQL)"));
+        if (!mine.partitions().equals(reference.partitions())) {
+            out.add(Finding.missing(TABLE + " is partitioned by ingest_date", "It is partitioned by "
+                    + (mine.partitions().isEmpty() ? "nothing" : mine.partitions().keySet())
+                    + ": the folders are ingest_date=YYYY-MM-DD, so PARTITIONED BY (ingest_date STRING)"));
+            return out;
+        }
+        out.add(Finding.ok(TABLE + " is partitioned by ingest_date"));
+
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("mine", "SHOW PARTITIONS " + TABLE);
+        q.put("reference", "SHOW PARTITIONS " + REFERENCE);
+        q.put("mineCounts", String.format(COUNTS, TABLE));
+        q.put("referenceCounts", String.format(COUNTS, REFERENCE));
+        Map<String, List<String>> r = lake.hive(q);
+        if (!r.get("mine").equals(r.get("reference"))) {
+            out.add(Finding.missing("every ingest date of the raw zone is a partition of " + TABLE, "The metastore"
+                    + " knows " + r.get("mine").size() + " of its " + r.get("reference").size() + " partitions: a new"
+                    + " external table sees none of the folders already there. Register them (step 3): MSCK REPAIR TABLE "
+                    + TABLE + ";"));
+            return out;
+        }
+        out.add(Finding.ok("every ingest date of the raw zone is a partition of " + TABLE));
+        if (r.get("mineCounts").equals(r.get("referenceCounts"))) {
+            out.add(Finding.ok(TABLE + " reads the same rows and NULLs as " + REFERENCE));
+        } else {
+            out.add(Finding.missing(TABLE + " reads the same rows and NULLs as " + REFERENCE, "Per ingest date (rows,"
+                    + " personal_email not NULL, left_date not NULL) yours gives " + r.get("mineCounts") + ", the files hold "
+                    + r.get("referenceCounts") + ". Look at a file (step 4): the fields are separated by \\001, a NULL"
+                    + " is \\N and a backslash escapes \\, \\001 and newlines: ROW FORMAT DELIMITED FIELDS TERMINATED"
+                    + " BY '\\001' ESCAPED BY '\\\\' NULL DEFINED AS '\\\\N'"));
+        }
+        return out;
+    }
+
+    static String folder(LabLake lake) {
+        return lake.lakeRoot().replaceAll("/+$", "") + "/raw/erp/students";
+    }
+
+    /** file:/a/b, file:///a/b and /a/b/ are the same folder; so are hdfs://master:8020/a and hdfs://master/a. */
+    static boolean sameFolder(String location, String expected) {
+        return location != null && path(location).equals(path(expected));
+    }
+
+    private static String path(String s) {
+        String p = URI.create(s.strip()).getPath();
+        return p == null ? s : p.replaceAll("/+$", "");
+    }
+
+    private static List<String> databases(LabLake lake) throws Exception {
+        return lake.hive(Map.of("dbs", "SHOW DATABASES")).get("dbs");
+    }
+
+    private static List<String> tables(LabLake lake) throws Exception {
+        List<String> out = new ArrayList<>();
+        // Spark prints "database<TAB>table<TAB>isTemporary", Hive the table name alone.
+        for (String row : lake.hive(Map.of("tables", "SHOW TABLES IN " + DB)).get("tables")) {
+            String[] f = row.split("\t");
+            out.add(f.length >= 2 ? f[1].strip() : f[0].strip());
+        }
+        return out;
+    }
+
+    private static HiveTable describe(LabLake lake, String table) throws Exception {
+        return HiveTable.parse(lake.hive(Map.of("describe", "DESCRIBE FORMATTED " + table)).get("describe"));
+    }
+}
