@@ -38,10 +38,30 @@ final class LabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static Lab lab(CommandLine.Model.CommandSpec spec, int number) {
-        return Labs.get(number).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "no lab " + number + "; the labs are " + Labs.ALL.stream().map(l -> String.valueOf(l.number())).toList()
-                        + " (lake lab list)"));
+    /** What start and check both take: the lab, and which lake. */
+    static final class Args {
+        @Parameters(paramLabel = "N", description = "The lab's number.")
+        int number;
+
+        @CommandLine.Option(names = "--env", paramLabel = "local|cluster", defaultValue = "local",
+                description = "The lake: local (default) or cluster (the cluster on this machine, lake cluster up).")
+        String env;
+
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        Lab lab() {
+            return Labs.get(number).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "no lab " + number + "; the labs are " + Labs.ALL.stream().map(l -> String.valueOf(l.number())).toList()
+                            + " (lake lab list)"));
+        }
+
+        boolean cluster() {
+            if (!env.equals("local") && !env.equals("cluster")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--env is local or cluster, not '" + env + "'");
+            }
+            return env.equals("cluster");
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The labs, in their order.")
@@ -62,25 +82,18 @@ final class LabCommand implements Runnable {
                 + " when it is empty), a first date through the chain when none was run, and none of this lab's"
                 + " earlier work. Running it again is safe; what is already there is kept."})
     static final class Start implements Callable<Integer> {
-        @Parameters(paramLabel = "N", description = "The lab's number.")
-        int number;
-
-        @CommandLine.Option(names = "--env", paramLabel = "local|cluster", defaultValue = "local",
-                description = "The lake: local (default) or cluster (the cluster on this machine, lake cluster up).")
-        String env;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Args args;
 
         @Override
         public Integer call() throws Exception {
-            Lab lab = lab(spec, number);
+            Lab lab = args.lab();
             LakeContext ctx = new LakeContext();
-            if (env(spec, env).equals("cluster")) {
+            if (args.cluster()) {
                 ClusterLab lake = new ClusterLab(ClusterEnv.load(ctx));
                 if (lab.needs().contains(Lab.Need.ONE_DAY_RUN) && !anySnapshot(lake.env.connect("summary"))) {
                     throw new IllegalStateException("the cluster's lake has no published date: run one first"
-                            + " (sudo ./lake demo --cluster --days 0), then start lab " + number + " again");
+                            + " (sudo ./lake demo --cluster --days 0), then start lab " + lab.number() + " again");
                 }
                 lab.reset(lake);
                 ready(ctx, lab, lake, "sudo ./lake cluster exec -- edge etl beeline -u jdbc:hive2://master:10000/default"
@@ -94,10 +107,10 @@ final class LabCommand implements Runnable {
                         && !anySnapshot(lake.db.connect(EmbeddedMariaDb.ETL_USER, "summary"))) {
                     ctx.err.println("The lake has no published date yet: running the chain for " + clock
                             + " (about 2 minutes)");
-                    RunRecord r = ChainRunner.run(ctx, List.of(clock), "lab start " + number, new ChainProgress(ctx.err), 1);
+                    RunRecord r = ChainRunner.run(ctx, List.of(clock), "lab start " + lab.number(), new ChainProgress(ctx.err), 1);
                     if (!r.status.equals("SUCCEEDED")) {
                         throw new IllegalStateException("the chain for " + clock + " ended " + r.status
-                                + " (./lake runs " + r.id + " says why); lab " + number + " needs one date through it");
+                                + " (./lake runs " + r.id + " says why); lab " + lab.number() + " needs one date through it");
                     }
                 }
             }
@@ -145,21 +158,14 @@ final class LabCommand implements Runnable {
             description = {"Checks the lab's result from the real lake (tables, partitions, files, runs) and says what"
                 + " is missing or wrong, with a hint. Exit code 0 when everything is done, 1 otherwise."})
     static final class Check implements Callable<Integer> {
-        @Parameters(paramLabel = "N", description = "The lab's number.")
-        int number;
-
-        @CommandLine.Option(names = "--env", paramLabel = "local|cluster", defaultValue = "local",
-                description = "The lake: local (default) or cluster (the cluster on this machine, lake cluster up).")
-        String env;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Args args;
 
         @Override
         public Integer call() throws Exception {
-            Lab lab = lab(spec, number);
+            Lab lab = args.lab();
             LakeContext ctx = new LakeContext();
-            LabLake lake = env(spec, env).equals("cluster") ? new ClusterLab(ClusterEnv.load(ctx)) : LocalLab.open(ctx);
+            LabLake lake = args.cluster() ? new ClusterLab(ClusterEnv.load(ctx)) : LocalLab.open(ctx);
             List<Finding> findings = lab.check(lake);
             long done = findings.stream().filter(Finding::done).count();
             ctx.out.println("Lab " + lab.number() + ", " + lab.title() + ":");
@@ -176,19 +182,15 @@ final class LabCommand implements Runnable {
         }
     }
 
-    static String env(CommandLine.Model.CommandSpec spec, String env) {
-        if (!env.equals("local") && !env.equals("cluster")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--env is local or cluster, not '" + env + "'");
-        }
-        return env;
-    }
-
     /** The cluster on this machine, as a lab sees it: Beeline on its HiveServer2 as etl, the lake in its HDFS. */
     static final class ClusterLab implements LabLake {
         final ClusterEnv env;
 
-        ClusterLab(ClusterEnv env) {
+        private final String root;
+
+        ClusterLab(ClusterEnv env) throws IOException {
             this.env = env;
+            this.root = ClusterEnv.jobProperties().get("nameNode") + "/lake";
         }
 
         @Override
@@ -198,12 +200,7 @@ final class LabCommand implements Runnable {
 
         @Override
         public String lakeRoot() {
-            try {
-                String nameNode = ClusterEnv.jobProperties().get("nameNode");
-                return nameNode + "/lake";
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return root;
         }
 
         @Override

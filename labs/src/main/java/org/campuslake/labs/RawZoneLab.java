@@ -79,8 +79,12 @@ public final class RawZoneLab implements Lab {
         }
         out.add(Finding.ok(TABLE + " exists"));
 
-        HiveTable mine = describe(lake, TABLE);
-        HiveTable reference = describe(lake, REFERENCE);
+        Map<String, String> both = new LinkedHashMap<>();
+        both.put("mine", "DESCRIBE FORMATTED " + TABLE);
+        both.put("reference", "DESCRIBE FORMATTED " + REFERENCE);
+        Map<String, List<String>> described = lake.hive(both); // one Beeline session, not two
+        HiveTable mine = HiveTable.parse(described.get("mine"));
+        HiveTable reference = HiveTable.parse(described.get("reference"));
         out.add("EXTERNAL".equals(mine.type()) ? Finding.ok(TABLE + " is an external table")
                 : Finding.missing(TABLE + " is an external table", "It is " + mine.type() + ": dropping a managed table"
                 + " deletes its folder, and this folder is the lake's raw zone. Drop it with ALTER TABLE " + TABLE
