@@ -18,6 +18,7 @@ import org.campuslake.labs.Labs;
 import org.campuslake.local.EmbeddedMariaDb;
 import org.campuslake.local.MariaDbEndpoint;
 import org.campuslake.oozie.run.RunRecord;
+import org.campuslake.seed.ErpAdvancer;
 import org.campuslake.seed.ErpSeeder;
 import org.campuslake.seed.SimulationInfo;
 import org.campuslake.seed.gen.GeneratorConfig;
@@ -91,9 +92,11 @@ final class LabCommand implements Runnable {
             LakeContext ctx = new LakeContext();
             if (args.cluster()) {
                 ClusterLab lake = new ClusterLab(ClusterEnv.load(ctx));
-                if (lab.needs().contains(Lab.Need.ONE_DAY_RUN) && !anySnapshot(lake.env.connect("summary"))) {
-                    throw new IllegalStateException("the cluster's lake has no published date: run one first"
-                            + " (sudo ./lake demo --cluster --days 0), then start lab " + lab.number() + " again");
+                int published = snapshots(lake.env.connect("summary")).size();
+                if (published < lab.datesNeeded()) {
+                    throw new IllegalStateException("lab " + lab.number() + " needs " + lab.datesNeeded() + " dates"
+                            + " through the chain and the cluster's lake has " + published + ": run them first (sudo"
+                            + " ./lake demo --cluster --days " + (lab.datesNeeded() - 1) + "), then start the lab again");
                 }
                 lab.reset(lake);
                 ready(ctx, lab, lake, "sudo ./lake cluster exec -- edge etl beeline -u jdbc:hive2://master:10000/default"
@@ -101,17 +104,25 @@ final class LabCommand implements Runnable {
                 return 0;
             }
             LocalLab lake = LocalLab.open(ctx);
-            if (lab.needs().contains(Lab.Need.SEEDED_ERP) || lab.needs().contains(Lab.Need.ONE_DAY_RUN)) {
+            if (lab.needs().contains(Lab.Need.SEEDED_ERP) || lab.datesNeeded() > 0) {
                 LocalDate clock = seededClock(ctx, lake.db);
-                if (lab.needs().contains(Lab.Need.ONE_DAY_RUN)
-                        && !anySnapshot(lake.db.connect(EmbeddedMariaDb.ETL_USER, "summary"))) {
-                    ctx.err.println("The lake has no published date yet: running the chain for " + clock
-                            + " (about 2 minutes)");
-                    RunRecord r = ChainRunner.run(ctx, List.of(clock), "lab start " + lab.number(), new ChainProgress(ctx.err), 1);
-                    if (!r.status.equals("SUCCEEDED")) {
-                        throw new IllegalStateException("the chain for " + clock + " ended " + r.status
-                                + " (./lake runs " + r.id + " says why); lab " + lab.number() + " needs one date through it");
+                List<LocalDate> published = snapshots(lake.db.connect(EmbeddedMariaDb.ETL_USER, "summary"));
+                while (published.size() < lab.datesNeeded()) {
+                    // The next date after the newest published one; the ERP lives that day first if it has not yet.
+                    LocalDate next = published.isEmpty() ? clock : published.get(published.size() - 1).plusDays(1);
+                    if (clock.isBefore(next)) {
+                        ErpAdvancer.Report a = new ErpAdvancer(ctx.erpDatabase(null), new ConsoleProgress()).advance(next);
+                        ctx.err.printf("Lab %d needs %d dates: the ERP lived %s (%,d rows inserted, %,d updated)%n",
+                                lab.number(), lab.datesNeeded(), next, a.inserted(), a.updated());
+                        clock = next;
                     }
+                    ctx.err.println("Running the chain for " + next + " (about 2 minutes)");
+                    RunRecord r = ChainRunner.run(ctx, List.of(next), "lab start " + lab.number(), new ChainProgress(ctx.err), 1);
+                    if (!r.status.equals("SUCCEEDED")) {
+                        throw new IllegalStateException("the chain for " + next + " ended " + r.status + " (./lake runs "
+                                + r.id + " says why); lab " + lab.number() + " needs " + lab.datesNeeded() + " dates through it");
+                    }
+                    published = snapshots(lake.db.connect(EmbeddedMariaDb.ETL_USER, "summary"));
                 }
             }
             lab.reset(lake);
@@ -146,11 +157,16 @@ final class LabCommand implements Runnable {
             return seeded.clock();
         }
 
-        private static boolean anySnapshot(Connection summary) throws SQLException {
+        /** The published snapshot dates, oldest first. */
+        private static List<LocalDate> snapshots(Connection summary) throws SQLException {
+            List<LocalDate> out = new java.util.ArrayList<>();
             try (Connection c = summary; Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM snapshot")) {
-                return rs.next() && rs.getLong(1) > 0;
+                 ResultSet rs = s.executeQuery("SELECT snapshot_date FROM snapshot ORDER BY snapshot_date")) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, LocalDate.class));
+                }
             }
+            return out;
         }
     }
 
@@ -207,6 +223,11 @@ final class LabCommand implements Runnable {
         public Map<String, List<String>> hive(Map<String, String> statements) throws HiveException {
             return LocalLab.beeline(env.hiveJdbcUrl(), "etl", statements);
         }
+
+        @Override
+        public List<String> summary(String sql) throws SQLException {
+            return LocalLab.rows(env.connect("summary"), sql);
+        }
     }
 
     /** The local lake, as a lab sees it: Beeline on the local Spark Thrift Server, the lake under .lake/lake. */
@@ -240,6 +261,26 @@ final class LabCommand implements Runnable {
         @Override
         public Map<String, List<String>> hive(Map<String, String> statements) throws HiveException {
             return beeline(url, System.getProperty("user.name"), statements);
+        }
+
+        @Override
+        public List<String> summary(String sql) throws SQLException {
+            return rows(db.connect(EmbeddedMariaDb.BI_USER, "summary"), sql);
+        }
+
+        static List<String> rows(Connection connection, String sql) throws SQLException {
+            List<String> out = new java.util.ArrayList<>();
+            try (Connection c = connection; Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(i > 1 ? "\t" : "").append(rs.getString(i) == null ? "NULL" : rs.getString(i));
+                    }
+                    out.add(row.toString());
+                }
+            }
+            return out;
         }
 
         static Map<String, List<String>> beeline(String url, String user, Map<String, String> statements)

@@ -289,6 +289,9 @@ class LakeCommandIT {
         LakeProcess.Run fresh = lake("lab", "check", "2");
         assertThat(fresh.exit()).as(fresh.out() + fresh.err()).isEqualTo(1);
         assertThat(fresh.out()).contains("not yet  the database lab02 exists", "hint: Create it (step 1)");
+        // The sheet's runnable blocks, as a student types them (its lab start first, its step 1's CREATE DATABASE).
+        runTheSheet(2);
+        assertThat(lake("lab", "check", "2").out()).contains("done     the database lab02 exists", "not yet  lab02.students exists");
 
         // The table made, its partitions not registered yet: the check names the next step.
         String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/02-solution.hql").toURI()));
@@ -315,6 +318,106 @@ class LakeCommandIT {
         assertThat(home.resolve("lake/raw/erp/students/ingest_date=2026-08-31")).isDirectory();
         LakeProcess.Run unknown = lake("lab", "check", "9");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no lab 9; the labs are [2]");
+        assertThat(unknown.err()).contains("no lab 9; the labs are [2, 4, 8]");
+    }
+
+    @Test
+    @Order(12)
+    void labFourStartsFromTwoDatesAndChecksTheStudentsCuratedTable() throws Exception {
+        // The lake has one date: lab 4 needs a second (contacts with two versions), which its start runs.
+        LakeProcess.Run start = lake.run(900, "lab", "start", "4");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.err()).contains("the ERP lived 2026-09-01", "Running the chain for 2026-09-01");
+        assertThat(start.out()).contains("Lab 4 (Curated tables and GDPR) is ready");
+        LakeProcess.Run again = lake("lab", "start", "4");
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).as("a second start runs nothing").doesNotContain("Running the chain");
+
+        LakeProcess.Run fresh = lake("lab", "check", "4");
+        assertThat(fresh.exit()).as(fresh.out() + fresh.err()).isEqualTo(1);
+        assertThat(fresh.out()).contains("not yet  the database lab04 exists");
+        runTheSheet(4);
+
+        // A first try: every column of raw, the id kept, text files: the check names the identifiers and the format.
+        LakeProcess.Run copy = lake("beeline", "-e", "CREATE TABLE lab04.contacts STORED AS TEXTFILE AS SELECT * FROM raw.audiences");
+        assertThat(copy.exit()).as(copy.out() + copy.err()).isZero();
+        LakeProcess.Run leaky = lake("lab", "check", "4");
+        assertThat(leaky.exit()).isEqualTo(1);
+        assertThat(leaky.out()).contains("not yet  lab04.contacts holds no direct identifier",
+                "[audience_id, email, first_name, last_name, phone, student_id]",
+                "not yet  lab04.contacts is stored as Parquet", "not yet  lab04.contacts is partitioned by birth_year");
+
+        // The reference solution without its ROW_NUMBER: the older versions stay, and the check says so.
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/04-solution.hql").toURI()));
+        assertThat(lake("beeline", "-e", "DROP TABLE lab04.contacts").exit()).isZero();
+        Path everyVersion = home.resolve("lab04-every-version.hql");
+        Files.writeString(everyVersion, solution.replace("WHERE t.rn = 1 AND", "WHERE"));
+        LakeProcess.Run made = lake("beeline", "-f", everyVersion.toString());
+        assertThat(made.exit()).as(made.out() + made.err()).isZero();
+        LakeProcess.Run dup = lake("lab", "check", "4");
+        assertThat(dup.exit()).isEqualTo(1);
+        assertThat(dup.out()).contains("done     lab04.contacts is stored as Parquet",
+                "done     every contact_key is the project's key of that contact", "not yet  one row per contact",
+                "not yet  each enrolled contact has the student_key of their student")
+                .containsPattern("[1-9][0-9]* rows are older versions");
+
+        Path full = home.resolve("lab04-solution.hql");
+        Files.writeString(full, solution.replace("CREATE TABLE lab04.contacts", "DROP TABLE IF EXISTS lab04.contacts;\nCREATE TABLE lab04.contacts"));
+        LakeProcess.Run solved = lake("beeline", "-f", full.toString());
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        LakeProcess.Run done = lake("lab", "check", "4");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("done     each contact is in their latest version", "Lab 4 is done.")
+                .doesNotContain("not yet");
+        assertThat(lake("lab", "start", "4").exit()).isZero();
+        assertThat(lake("lab", "check", "4").exit()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(13)
+    void labEightComparesTheStudentsViewWithThePublishedKpi() throws Exception {
+        LakeProcess.Run start = lake("lab", "start", "8");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.err()).doesNotContain("Running the chain");
+        assertThat(lake("lab", "check", "8").out()).contains("not yet  the database lab08 exists");
+        runTheSheet(8);
+        assertThat(home.resolve("campus-lake-summary.pbids")).isRegularFile();
+
+        // A table rather than a view, and a rate not rounded: both named.
+        LakeProcess.Run table = lake("beeline", "-e", "CREATE TABLE lab08.dropouts_by_campus AS SELECT campus_id,"
+                + " COUNT(*) AS students, SUM(IF(status = 'dropped_out', 1, 0)) AS dropouts,"
+                + " SUM(IF(status = 'dropped_out', 1, 0)) / COUNT(*) AS dropout_rate FROM curated.students GROUP BY campus_id");
+        assertThat(table.exit()).as(table.out() + table.err()).isZero();
+        LakeProcess.Run wrong = lake("lab", "check", "8");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.out()).contains("not yet  lab08.dropouts_by_campus is a view",
+                "done     students and dropouts per campus are the published ones",
+                "not yet  the dropout rates are the published ones", "ROUND(x, 4)");
+
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/08-solution.hql").toURI()));
+        Path file = home.resolve("lab08-solution.hql");
+        Files.writeString(file, "DROP TABLE lab08.dropouts_by_campus;\n" + solution);
+        LakeProcess.Run solved = lake("beeline", "-f", file.toString());
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        LakeProcess.Run done = lake("lab", "check", "8");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("done     the dropout rates are the published ones", "Lab 8 is done.")
+                .doesNotContain("not yet");
+    }
+
+    /** Runs the sheet's runnable blocks in order, as a student types them: each must succeed. */
+    private static void runTheSheet(int number) throws Exception {
+        org.campuslake.labs.Lab lab = org.campuslake.labs.Labs.get(number).orElseThrow();
+        for (org.campuslake.labs.LabSheet.Block b : org.campuslake.labs.LabSheet.runnable(Path.of("..").resolve(lab.sheet()))) {
+            LakeProcess.Run r;
+            if (b.language().equals("bash")) {
+                r = lake.shell(900, b.text());
+            } else {
+                Path f = home.resolve("sheet-" + number + "-" + b.line() + ".sql");
+                Files.writeString(f, b.text());
+                r = lake("beeline", "-f", f.toString());
+            }
+            assertThat(r.exit()).as("%s:%d%n%s%n%s%s", lab.sheet(), b.line(), b.text(), r.out(), r.err()).isZero();
+        }
     }
 }

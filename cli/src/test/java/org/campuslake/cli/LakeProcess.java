@@ -31,10 +31,11 @@ final class LakeProcess {
         }
     }
 
-    private Process start(Path out, Path err, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
-        cmd.addAll(List.of(args));
+    private Process start(Path out, Path err, List<String> cmd, Path dir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         pb.environment().put("LAKE_HOME", home.toString());
         pb.environment().put("LAKE_DB_PORT", Integer.toString(port));
         pb.environment().put("LAKE_METASTORE_PORT", Integer.toString(metastorePort));
@@ -47,9 +48,24 @@ final class LakeProcess {
     }
 
     Run run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(LAKE.toString()));
+        cmd.addAll(List.of(args));
+        return wait(timeoutSeconds, cmd, null, "lake " + String.join(" ", args));
+    }
+
+    /**
+     * A shell script as a user types it in the project's folder (a lab sheet's block), with this lake's home and
+     * ports: the default home {@code .lake/} in the script is this lake's.
+     */
+    Run shell(long timeoutSeconds, String script) throws IOException, InterruptedException {
+        String here = script.replace(".lake/", home + "/");
+        return wait(timeoutSeconds, List.of("bash", "-euo", "pipefail", "-c", here), LAKE.getParent(), script.strip());
+    }
+
+    private Run wait(long timeoutSeconds, List<String> cmd, Path dir, String what) throws IOException, InterruptedException {
         Path out = Files.createTempFile("lake-out", ".txt");
         Path err = Files.createTempFile("lake-err", ".txt");
-        Process p = start(out, err, args);
+        Process p = start(out, err, cmd, dir);
         boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -58,7 +74,7 @@ final class LakeProcess {
         Run r = new Run(p.waitFor(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
-        assertThat(finished).as("lake %s finished within %d s:%n%s", String.join(" ", args), timeoutSeconds, r.err())
+        assertThat(finished).as("%s finished within %d s:%n%s", what, timeoutSeconds, r.err())
                 .isTrue();
         return r;
     }

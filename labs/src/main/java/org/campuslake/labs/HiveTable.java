@@ -12,16 +12,24 @@ import java.util.Map;
  *
  * @param columns   the data columns, name to type (lower case), in order
  * @param partitions the partition columns, name to type
- * @param type      MANAGED or EXTERNAL
+ * @param type      MANAGED, EXTERNAL or VIEW (Hive's VIRTUAL_VIEW, Spark's VIEW)
  * @param location  the table's folder, as the metastore holds it
+ * @param inputFormat the class that reads its files (TextInputFormat, MapredParquetInputFormat, ...)
  */
-public record HiveTable(Map<String, String> columns, Map<String, String> partitions, String type, String location) {
+public record HiveTable(Map<String, String> columns, Map<String, String> partitions, String type, String location,
+        String inputFormat) {
+
+    /** Whether its files are Parquet (STORED AS PARQUET, on either engine). */
+    public boolean parquet() {
+        return inputFormat != null && inputFormat.toLowerCase(java.util.Locale.ROOT).contains("parquet");
+    }
 
     public static HiveTable parse(List<String> describeFormatted) {
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> partitions = new LinkedHashMap<>();
         String type = null;
         String location = null;
+        String inputFormat = null;
         Map<String, String> current = columns;
         boolean details = false;
         for (String row : describeFormatted) {
@@ -44,9 +52,12 @@ public record HiveTable(Map<String, String> columns, Map<String, String> partiti
                 String key = first.replaceAll(":$", "");
                 String value = f.length > 1 ? f[1] : "";
                 if (key.equals("Table Type") || key.equals("Type")) {
-                    type = value.toUpperCase(java.util.Locale.ROOT).startsWith("EXTERNAL") ? "EXTERNAL" : "MANAGED";
+                    String v = value.toUpperCase(java.util.Locale.ROOT);
+                    type = v.contains("VIEW") ? "VIEW" : v.startsWith("EXTERNAL") ? "EXTERNAL" : "MANAGED";
                 } else if (key.equals("Location")) {
                     location = value;
+                } else if (key.equals("InputFormat")) {
+                    inputFormat = value;
                 }
                 continue;
             }
@@ -56,7 +67,7 @@ public record HiveTable(Map<String, String> columns, Map<String, String> partiti
         }
         // Both engines list the partition columns among the columns too.
         partitions.keySet().forEach(columns::remove);
-        return new HiveTable(columns, partitions, type, location);
+        return new HiveTable(columns, partitions, type, location, inputFormat);
     }
 
     private static String[] fields(String row) {

@@ -12,7 +12,9 @@ public interface Lab {
         /** An ERP (the default seed and scale when it is empty). */
         SEEDED_ERP,
         /** At least one date through the whole chain: raw, curated and a published snapshot. */
-        ONE_DAY_RUN
+        ONE_DAY_RUN,
+        /** Two dates through the chain, the second a day of ERP changes: keys with two versions in raw. */
+        TWO_DAY_RUN
     }
 
     int number();
@@ -32,6 +34,11 @@ public interface Lab {
 
     /** Reads the student's result from the lake; the lab is done when every finding is. */
     List<Finding> check(LabLake lake) throws Exception;
+
+    /** How many dates the lake must have published before the lab (0, 1 or 2). */
+    default int datesNeeded() {
+        return needs().contains(Need.TWO_DAY_RUN) ? 2 : needs().contains(Need.ONE_DAY_RUN) ? 1 : 0;
+    }
 
     default String sheet() {
         return String.format(java.util.Locale.ROOT, "docs/labs/%02d-%s.md", number(), slug());

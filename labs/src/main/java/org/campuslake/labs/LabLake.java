@@ -21,6 +21,13 @@ public interface LabLake {
      */
     Map<String, List<String>> hive(Map<String, String> statements) throws Exception;
 
+    /**
+     * A query on the summary database (MySQL), as the BI tools read it.
+     *
+     * @return its rows, each column's value as JDBC's getString gives it, tab-separated (NULL as "NULL")
+     */
+    List<String> summary(String sql) throws Exception;
+
     /** A failed HiveQL statement (the lab names what it was asking). */
     final class HiveException extends Exception {
         public HiveException(String message, Throwable cause) {

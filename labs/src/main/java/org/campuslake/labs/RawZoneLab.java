@@ -1,6 +1,5 @@
 package org.campuslake.labs;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,32 +45,19 @@ public final class RawZoneLab implements Lab {
 
     @Override
     public void reset(LabLake lake) throws Exception {
-        if (!databases(lake).contains(DB)) {
-            return;
-        }
-        // DROP ... CASCADE deletes a managed table's folder: if a student made one over the raw zone, that folder is
-        // the lake's own data. Refuse rather than lose it.
-        for (String t : tables(lake)) {
-            HiveTable table = describe(lake, DB + "." + t);
-            if (!"EXTERNAL".equals(table.type()) && table.location() != null && table.location().contains("/raw/")) {
-                throw new IllegalStateException(DB + "." + t + " is a managed table over " + table.location()
-                        + ": dropping it would delete the raw zone's files. Make it external first (ALTER TABLE " + DB
-                        + "." + t + " SET TBLPROPERTIES ('EXTERNAL' = 'TRUE')), then start the lab again");
-            }
-        }
-        lake.hive(Map.of("drop", "DROP DATABASE IF EXISTS " + DB + " CASCADE"));
+        LabHive.dropDatabase(lake, DB);
     }
 
     @Override
     public List<Finding> check(LabLake lake) throws Exception {
         List<Finding> out = new ArrayList<>();
         String create = "Create it (step 1): CREATE DATABASE " + DB + ";";
-        if (!databases(lake).contains(DB)) {
+        if (!LabHive.databases(lake).contains(DB)) {
             out.add(Finding.missing("the database " + DB + " exists", create));
             return out;
         }
         out.add(Finding.ok("the database " + DB + " exists"));
-        if (!tables(lake).contains("students")) {
+        if (!LabHive.tables(lake, DB).contains("students")) {
             out.add(Finding.missing(TABLE + " exists", "Create it over the raw zone's students folder (step 2):"
                     + " CREATE EXTERNAL TABLE " + TABLE + " (...) PARTITIONED BY (ingest_date STRING) ... LOCATION '"
                     + folder(lake) + "'"));
@@ -89,7 +75,7 @@ public final class RawZoneLab implements Lab {
                 : Finding.missing(TABLE + " is an external table", "It is " + mine.type() + ": dropping a managed table"
                 + " deletes its folder, and this folder is the lake's raw zone. Drop it with ALTER TABLE " + TABLE
                 + " SET TBLPROPERTIES ('EXTERNAL' = 'TRUE') first, then DROP TABLE, and create it with CREATE EXTERNAL TABLE"));
-        out.add(sameFolder(mine.location(), folder(lake)) ? Finding.ok(TABLE + " reads " + folder(lake))
+        out.add(LabHive.sameFolder(mine.location(), folder(lake)) ? Finding.ok(TABLE + " reads " + folder(lake))
                 : Finding.missing(TABLE + " reads " + folder(lake), "Its LOCATION is " + mine.location()
                 + ": give the folder that holds the ingest_date=... folders"));
         out.add(mine.columns().equals(reference.columns())
@@ -133,33 +119,5 @@ public final class RawZoneLab implements Lab {
 
     static String folder(LabLake lake) {
         return lake.lakeRoot().replaceAll("/+$", "") + "/raw/erp/students";
-    }
-
-    /** file:/a/b, file:///a/b and /a/b/ are the same folder; so are hdfs://master:8020/a and hdfs://master/a. */
-    static boolean sameFolder(String location, String expected) {
-        return location != null && path(location).equals(path(expected));
-    }
-
-    private static String path(String s) {
-        String p = URI.create(s.strip()).getPath();
-        return p == null ? s : p.replaceAll("/+$", "");
-    }
-
-    private static List<String> databases(LabLake lake) throws Exception {
-        return lake.hive(Map.of("dbs", "SHOW DATABASES")).get("dbs");
-    }
-
-    private static List<String> tables(LabLake lake) throws Exception {
-        List<String> out = new ArrayList<>();
-        // Spark prints "database<TAB>table<TAB>isTemporary", Hive the table name alone.
-        for (String row : lake.hive(Map.of("tables", "SHOW TABLES IN " + DB)).get("tables")) {
-            String[] f = row.split("\t");
-            out.add(f.length >= 2 ? f[1].strip() : f[0].strip());
-        }
-        return out;
-    }
-
-    private static HiveTable describe(LabLake lake, String table) throws Exception {
-        return HiveTable.parse(lake.hive(Map.of("describe", "DESCRIBE FORMATTED " + table)).get("describe"));
     }
 }

@@ -26,13 +26,15 @@ class HiveTableTest {
                 "personal_email", "gender", "birth_date", "join_date", "left_date", "campus_id", "promotion",
                 "institution_of_origin", "status", "updated_at");
         assertThat(t.columns()).containsEntry("left_date", "date").containsEntry("updated_at", "timestamp");
+        assertThat(t.inputFormat()).isEqualTo("org.apache.hadoop.mapred.TextInputFormat");
+        assertThat(t.parquet()).isFalse();
     }
 
     @Test
     void theSameFolderWhateverTheUriSays() {
-        assertThat(RawZoneLab.sameFolder("file:/home/x/.lake/lake/raw/erp/students/", "file:///home/x/.lake/lake/raw/erp/students")).isTrue();
-        assertThat(RawZoneLab.sameFolder("hdfs://master:8020/lake/raw/erp/students", "hdfs://master/lake/raw/erp/students")).isTrue();
-        assertThat(RawZoneLab.sameFolder("hdfs://master:8020/lake/raw/erp/grades", "hdfs://master:8020/lake/raw/erp/students")).isFalse();
-        assertThat(RawZoneLab.sameFolder(null, "file:/x")).isFalse();
+        assertThat(LabHive.sameFolder("file:/home/x/.lake/lake/raw/erp/students/", "file:///home/x/.lake/lake/raw/erp/students")).isTrue();
+        assertThat(LabHive.sameFolder("hdfs://master:8020/lake/raw/erp/students", "hdfs://master/lake/raw/erp/students")).isTrue();
+        assertThat(LabHive.sameFolder("hdfs://master:8020/lake/raw/erp/grades", "hdfs://master:8020/lake/raw/erp/students")).isFalse();
+        assertThat(LabHive.sameFolder(null, "file:/x")).isFalse();
     }
 }
