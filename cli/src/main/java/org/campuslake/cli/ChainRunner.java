@@ -226,7 +226,7 @@ final class ChainRunner {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (Files.exists(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -91,6 +91,7 @@ final class LabCommand implements Runnable {
             Lab lab = args.lab();
             LakeContext ctx = new LakeContext();
             if (args.cluster()) {
+                refuseOnCluster(lab);
                 ClusterLab lake = new ClusterLab(ClusterEnv.load(ctx));
                 int published = snapshots(lake.env.connect("summary")).size();
                 if (published < lab.datesNeeded()) {
@@ -181,6 +182,9 @@ final class LabCommand implements Runnable {
         public Integer call() throws Exception {
             Lab lab = args.lab();
             LakeContext ctx = new LakeContext();
+            if (args.cluster()) {
+                refuseOnCluster(lab);
+            }
             LabLake lake = args.cluster() ? new ClusterLab(ClusterEnv.load(ctx)) : LocalLab.open(ctx);
             List<Finding> findings = lab.check(lake);
             long done = findings.stream().filter(Finding::done).count();
@@ -195,6 +199,13 @@ final class LabCommand implements Runnable {
             ctx.out.println(all ? "Lab " + lab.number() + " is done." : "Lab " + lab.number() + ": " + done + " of "
                     + findings.size() + " checks done so far; the first 'not yet' is the next step.");
             return all ? 0 : 1;
+        }
+    }
+
+    static void refuseOnCluster(Lab lab) {
+        if (lab.notOnCluster() != null) {
+            throw new IllegalArgumentException("lab " + lab.number() + " does not run on the cluster on this machine: "
+                    + lab.notOnCluster());
         }
     }
 
@@ -228,15 +239,43 @@ final class LabCommand implements Runnable {
         public List<String> summary(String sql) throws SQLException {
             return LocalLab.rows(env.connect("summary"), sql);
         }
+
+        @Override
+        public List<String> erp(String sql) throws SQLException {
+            return LocalLab.rows(env.connect("erp"), sql);
+        }
+
+        // The labs that read files or saved Sqoop jobs (lab 1) say notOnCluster: start and check refuse them first.
+        @Override
+        public Map<String, List<String>> files(String dir) {
+            throw new UnsupportedOperationException("files of the user's HDFS home");
+        }
+
+        @Override
+        public void delete(String dir) {
+            throw new UnsupportedOperationException("files of the user's HDFS home");
+        }
+
+        @Override
+        public Map<String, String> sqoopJob(String name) {
+            throw new UnsupportedOperationException("saved Sqoop jobs");
+        }
+
+        @Override
+        public void deleteSqoopJob(String name) {
+            throw new UnsupportedOperationException("saved Sqoop jobs");
+        }
     }
 
     /** The local lake, as a lab sees it: Beeline on the local Spark Thrift Server, the lake under .lake/lake. */
     static final class LocalLab implements LabLake {
         final MariaDbEndpoint db;
+        private final LakeContext ctx;
         private final String url;
         private final String root;
 
-        private LocalLab(MariaDbEndpoint db, String url, String root) {
+        private LocalLab(LakeContext ctx, MariaDbEndpoint db, String url, String root) {
+            this.ctx = ctx;
             this.db = db;
             this.url = url;
             this.root = root;
@@ -245,7 +284,47 @@ final class LabCommand implements Runnable {
         static LocalLab open(LakeContext ctx) throws Exception {
             MariaDbEndpoint db = ctx.localDatabase(null);
             long port = new ThriftService(ctx).ensureRunning(ctx.services.running().orElseThrow());
-            return new LocalLab(db, ThriftService.jdbcUrl(port), HiveCommand.lakeRoot(ctx));
+            return new LocalLab(ctx, db, ThriftService.jdbcUrl(port), HiveCommand.lakeRoot(ctx));
+        }
+
+        @Override
+        public List<String> erp(String sql) throws SQLException {
+            return rows(db.connect(EmbeddedMariaDb.ETL_USER, "erp"), sql);
+        }
+
+        @Override
+        public Map<String, List<String>> files(String dir) throws IOException {
+            java.nio.file.Path folder = SqoopCommand.homeDir(ctx).resolve(dir);
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                return out;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (java.nio.file.Files.isRegularFile(f) && !name.startsWith("_") && !name.startsWith(".")) {
+                        out.put(name, java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void delete(String dir) throws IOException {
+            ChainRunner.deleteTree(SqoopCommand.homeDir(ctx).resolve(dir));
+        }
+
+        @Override
+        public Map<String, String> sqoopJob(String name) throws Exception {
+            return SqoopCommand.savedJob(ctx, name);
+        }
+
+        @Override
+        public void deleteSqoopJob(String name) throws Exception {
+            if (!sqoopJob(name).isEmpty()) {
+                SqoopCommand.capture(ctx, List.of("job", "--delete", name));
+            }
         }
 
         @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Campus Lake: a school's ERP through Sqoop, Hive and Spark into a summary database for Power BI.",
             "Local mode: embedded services under .lake/ (or $LAKE_HOME)."},
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SeedCommand.class, ErpCommand.class,
-            ImportCommand.class, QuarantineCommand.class, ForgetCommand.class, HiveCommand.class, AnalyticsCommand.class, BeelineCommand.class, BiCommand.class, DashboardCommand.class, LabCommand.class, ValidateCommand.class, RunCommand.class, RunsCommand.class,
+            ImportCommand.class, QuarantineCommand.class, ForgetCommand.class, HiveCommand.class, AnalyticsCommand.class, BeelineCommand.class, SqoopCommand.class, BiCommand.class, DashboardCommand.class, LabCommand.class, ValidateCommand.class, RunCommand.class, RunsCommand.class,
             BenchCommand.class, DeployCommand.class, ClusterCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
@@ -25,6 +25,8 @@ public final class Lake implements Runnable {
         CommandLine cl = new CommandLine(new Lake());
         cl.setParameterExceptionHandler(Lake::badUsage);
         cl.setExecutionExceptionHandler(Lake::failed);
+        // Sqoop's own `--` (sqoop job --create NAME -- import ...) must reach Sqoop.
+        cl.getSubcommands().get("sqoop").setEndOfOptionsDelimiter("\u0000");
         return cl;
     }
 

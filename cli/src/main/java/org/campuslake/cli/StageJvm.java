@@ -29,9 +29,18 @@ final class StageJvm {
      */
     static int runInteractive(String module, String mainClass, List<String> jvmArgs, List<String> args)
             throws IOException, InterruptedException {
+        return runInteractive(module, mainClass, jvmArgs, args, null);
+    }
+
+    /** The same, in this working directory (null: this JVM's). */
+    static int runInteractive(String module, String mainClass, List<String> jvmArgs, List<String> args, Path dir)
+            throws IOException, InterruptedException {
         List<String> cmd = command(module, mainClass, jvmArgs, args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // loopback only, whatever the machine's interfaces
         Process p = pb.start();

@@ -405,6 +405,40 @@ class LakeCommandIT {
                 .doesNotContain("not yet");
     }
 
+    @Test
+    @Order(14)
+    void labOneChecksTheStudentsSqoopImportsAndSavedJob() throws Exception {
+        LakeProcess.Run start = lake("lab", "start", "1");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.err()).doesNotContain("Running the chain");
+        LakeProcess.Run fresh = lake("lab", "check", "1");
+        assertThat(fresh.exit()).isEqualTo(1);
+        assertThat(fresh.out()).contains("not yet  lab01/campuses holds a full import of erp.campuses");
+        runTheSheet(1);
+        assertThat(home.resolve("home/lab01/campuses/_SUCCESS")).isRegularFile();
+        assertThat(home.resolve("campuses.java")).doesNotExist(); // Sqoop's generated class lands in the home, not here
+        assertThat(lake("lab", "check", "1").out()).contains("done     lab01/campuses",
+                "not yet  lab01/students is in the raw zone's text format");
+
+        // Sqoop's default text: commas, and NULL as the word null, which the check names.
+        LakeProcess.Run plain = lake("sqoop", "import", "--table", "students", "--target-dir", "lab01/students", "-m", "1");
+        assertThat(plain.exit()).as(plain.out() + plain.err()).isZero();
+        assertThat(lake("lab", "check", "1").out()).contains("field(s) when split on \\001");
+
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/01-solution.sh").toURI()));
+        LakeProcess.Run solved = lake.shell(900, "rm -r .lake/home/lab01\n" + solution);
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        LakeProcess.Run done = lake("lab", "check", "1");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("done     the saved job keeps no password", "Lab 1 is done.").doesNotContain("not yet");
+        assertThat(Files.readString(home.resolve("sqoop/metastore.db.script"))).contains("lab01_lessons")
+                .doesNotContain(Files.readString(home.resolve("secrets/etl.password")).strip());
+
+        assertThat(lake("lab", "start", "1").exit()).isZero();
+        assertThat(home.resolve("home/lab01")).doesNotExist();
+        assertThat(lake("lab", "check", "1").out()).contains("not yet  the saved job lab01_lessons");
+    }
+
     /** Runs the sheet's runnable blocks in order, as a student types them: each must succeed. */
     private static void runTheSheet(int number) throws Exception {
         org.campuslake.labs.Lab lab = org.campuslake.labs.Labs.get(number).orElseThrow();

@@ -40,6 +40,11 @@ public interface Lab {
         return needs().contains(Need.TWO_DAY_RUN) ? 2 : needs().contains(Need.ONE_DAY_RUN) ? 1 : 0;
     }
 
+    /** Why the lab cannot run on the cluster on one machine, or null when it can. */
+    default String notOnCluster() {
+        return null;
+    }
+
     default String sheet() {
         return String.format(java.util.Locale.ROOT, "docs/labs/%02d-%s.md", number(), slug());
     }

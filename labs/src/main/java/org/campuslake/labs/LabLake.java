@@ -28,6 +28,29 @@ public interface LabLake {
      */
     List<String> summary(String sql) throws Exception;
 
+    /**
+     * A query on the ERP (MySQL), as the lake's import user reads it.
+     *
+     * @return its rows, as {@link #summary} gives them
+     */
+    List<String> erp(String sql) throws Exception;
+
+    /**
+     * The data files of a folder under the user's home (what {@code hdfs dfs -cat DIR/part-*} prints: files whose
+     * name starts with neither {@code _} nor {@code .}), by name, each as its lines; empty when the folder is not
+     * there. Locally the home is .lake/home/, on a cluster the user's HDFS home.
+     */
+    Map<String, List<String>> files(String dir) throws Exception;
+
+    /** Deletes a folder under the user's home, if it is there. */
+    void delete(String dir) throws Exception;
+
+    /** A saved Sqoop job's properties ({@code sqoop job --show NAME}); empty when there is no such job. */
+    Map<String, String> sqoopJob(String name) throws Exception;
+
+    /** Deletes a saved Sqoop job, if there is one. */
+    void deleteSqoopJob(String name) throws Exception;
+
     /** A failed HiveQL statement (the lab names what it was asking). */
     final class HiveException extends Exception {
         public HiveException(String message, Throwable cause) {

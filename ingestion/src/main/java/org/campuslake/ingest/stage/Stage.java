@@ -56,7 +56,19 @@ public abstract class Stage extends Configured implements Tool {
 
     /** Runs the stage; a failure's line goes last to {@code out}, its trace to {@code err}. */
     public static int launch(Stage stage, String[] args, PrintStream out, PrintStream err) {
+        return launch(stage, args, out, err, true);
+    }
+
+    /**
+     * The same; without generic options the arguments reach the stage as given (Hadoop's parser drops every
+     * {@code --}, which a command line of its own, Sqoop's, needs).
+     */
+    public static int launch(Stage stage, String[] args, PrintStream out, PrintStream err, boolean genericOptions) {
         try {
+            if (!genericOptions) {
+                stage.setConf(new Configuration());
+                return stage.run(args);
+            }
             return ToolRunner.run(new Configuration(), stage, args);
         } catch (StageFailure e) {
             if (e.getCause() != null) {
