@@ -11,12 +11,16 @@ import java.util.TreeMap;
  * of each campus, over curated) and gets the figures the KPI job published to the summary database, which the
  * dashboard and Power BI show.
  */
-public final class AnalysisLab implements Lab {
+public final class AnalysisLab extends DatabaseLab {
     static final String DB = "lab08";
     static final String VIEW = DB + ".dropouts_by_campus";
     static final List<String> COLUMNS = List.of("campus_id", "students", "dropouts", "dropout_rate");
     static final String SUMMARY = "SELECT `Campus Key`, `Students`, `Dropouts`, `Dropout Rate` FROM"
             + " summary.bi_dropouts_by_campus ORDER BY `Campus Key`";
+
+    public AnalysisLab() {
+        super(DB, 3);
+    }
 
     @Override
     public int number() {
@@ -44,18 +48,11 @@ public final class AnalysisLab implements Lab {
     }
 
     @Override
-    public void reset(LabLake lake) throws Exception {
-        LabHive.dropDatabase(lake, DB);
-    }
-
-    @Override
     public List<Finding> check(LabLake lake) throws Exception {
         List<Finding> out = new ArrayList<>();
-        if (!LabHive.databases(lake).contains(DB)) {
-            out.add(Finding.missing("the database " + DB + " exists", "Create it (step 3): CREATE DATABASE " + DB + ";"));
+        if (!databaseExists(lake, out)) {
             return out;
         }
-        out.add(Finding.ok("the database " + DB + " exists"));
         if (!LabHive.tables(lake, DB).contains("dropouts_by_campus")) {
             out.add(Finding.missing(VIEW + " exists", "Create it (step 3): CREATE VIEW " + VIEW + " AS SELECT campus_id,"
                     + " ... FROM curated.students GROUP BY campus_id"));

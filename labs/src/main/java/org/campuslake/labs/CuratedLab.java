@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * phone, Parquet, one partition per birth year) and gets the same contacts, keys included, as the project's
  * curated.contacts.
  */
-public final class CuratedLab implements Lab {
+public final class CuratedLab extends DatabaseLab {
     static final String DB = "lab04";
     static final String TABLE = DB + ".contacts";
     static final String CURATED = "curated.contacts";
@@ -31,6 +31,10 @@ public final class CuratedLab implements Lab {
         m.put("student_key", "string");
         m.put("updated_at", "timestamp");
         return m;
+    }
+
+    public CuratedLab() {
+        super(DB, 3);
     }
 
     @Override
@@ -59,18 +63,11 @@ public final class CuratedLab implements Lab {
     }
 
     @Override
-    public void reset(LabLake lake) throws Exception {
-        LabHive.dropDatabase(lake, DB);
-    }
-
-    @Override
     public List<Finding> check(LabLake lake) throws Exception {
         List<Finding> out = new ArrayList<>();
-        if (!LabHive.databases(lake).contains(DB)) {
-            out.add(Finding.missing("the database " + DB + " exists", "Create it (step 3): CREATE DATABASE " + DB + ";"));
+        if (!databaseExists(lake, out)) {
             return out;
         }
-        out.add(Finding.ok("the database " + DB + " exists"));
         if (!LabHive.tables(lake, DB).contains("contacts")) {
             out.add(Finding.missing(TABLE + " exists", "Create it (step 3): CREATE TABLE " + TABLE + " ("
                     + String.join(", ", COLUMNS.keySet()) + ") PARTITIONED BY (birth_year INT) STORED AS PARQUET"));

@@ -10,13 +10,17 @@ import java.util.Set;
  * Lab 2, the raw zone and Hive external tables: the student maps the raw zone's students folder as their own
  * external table, registers its partitions, and gets the same rows, NULLs included, as the project's raw table.
  */
-public final class RawZoneLab implements Lab {
+public final class RawZoneLab extends DatabaseLab {
     static final String DB = "lab02";
     static final String TABLE = DB + ".students";
     static final String REFERENCE = "raw.students";
     /** Per ingest date: rows, and the non-NULL values of two nullable columns (a wrong NULL format shows there). */
     private static final String COUNTS = "SELECT ingest_date, COUNT(*), COUNT(personal_email), COUNT(left_date) FROM %s"
             + " GROUP BY ingest_date ORDER BY ingest_date";
+
+    public RawZoneLab() {
+        super(DB, 1);
+    }
 
     @Override
     public int number() {
@@ -44,19 +48,11 @@ public final class RawZoneLab implements Lab {
     }
 
     @Override
-    public void reset(LabLake lake) throws Exception {
-        LabHive.dropDatabase(lake, DB);
-    }
-
-    @Override
     public List<Finding> check(LabLake lake) throws Exception {
         List<Finding> out = new ArrayList<>();
-        String create = "Create it (step 1): CREATE DATABASE " + DB + ";";
-        if (!LabHive.databases(lake).contains(DB)) {
-            out.add(Finding.missing("the database " + DB + " exists", create));
+        if (!databaseExists(lake, out)) {
             return out;
         }
-        out.add(Finding.ok("the database " + DB + " exists"));
         if (!LabHive.tables(lake, DB).contains("students")) {
             out.add(Finding.missing(TABLE + " exists", "Create it over the raw zone's students folder (step 2):"
                     + " CREATE EXTERNAL TABLE " + TABLE + " (...) PARTITIONED BY (ingest_date STRING) ... LOCATION '"
