@@ -21,6 +21,7 @@ public final class SqoopLab implements Lab {
     static final String SINCE = "2026-06-01 00:00:00";
     static final int STUDENT_COLUMNS = 14;
     static final int PERSONAL_EMAIL = 4;
+    static final int LEFT_DATE = 8;
     static final int GRADE_UPDATED_AT = 6;
 
     @Override
@@ -102,6 +103,7 @@ public final class SqoopLab implements Lab {
         long noEmail = Long.parseLong(c[1]);
         long nulls = 0;
         long nullWords = 0;
+        long nullDates = 0;
         for (String r : rows) {
             String[] f = r.split("\u0001", -1);
             if (f.length != STUDENT_COLUMNS) {
@@ -111,10 +113,15 @@ public final class SqoopLab implements Lab {
             }
             nulls += f[PERSONAL_EMAIL].equals("\\N") ? 1 : 0;
             nullWords += f[PERSONAL_EMAIL].equals("null") ? 1 : 0;
+            nullDates += f[LEFT_DATE].equals("null") ? 1 : 0;
         }
         if (nullWords > 0) {
             return Finding.missing(what, nullWords + " personal e-mail(s) are the word 'null', which Hive reads as a"
-                    + " string: add --null-string '\\\\N' --null-non-string '\\\\N' and import again");
+                    + " string: add --null-string '\\\\N' and import again");
+        }
+        if (nullDates > 0) {
+            return Finding.missing(what, nullDates + " leaving date(s) are the word 'null' (a column that is not a"
+                    + " string): add --null-non-string '\\\\N' and import again");
         }
         if (rows.size() != students || nulls != noEmail) {
             return Finding.missing(what, "It has " + rows.size() + " rows, " + nulls + " of them without a personal"
