@@ -108,7 +108,7 @@ final class FaultCampaign {
         boolean servicesKilled = false;
         for (int attempt = 1; killed < faults && attempt <= 2 * faults; attempt++) {
             KillPoint p = points.get(random.nextInt(points.size()));
-            boolean services = (killed + 1) % 4 == 0 || (killed + 1 == faults && faults > 1 && !servicesKilled);
+            boolean services = (killed + 1) % 4 == 0 || (killed + 1 == faults && !servicesKilled);
             p = new KillPoint(p.workflow(), p.action(), p.type(), random.nextDouble() * 0.9 * p.afterSeconds(), services);
             long t0 = System.nanoTime();
             String how = killAt(p, logs.resolve(String.format(Locale.ROOT, "fault-%02d.log", attempt)));

@@ -212,11 +212,12 @@ class ChainIT {
         }
         checkSummary(d);
 
-        // Two runs of that date killed with kill -9 at random points (the second with the services daemon and its
-        // MariaDB), each rerun: the curated tables, the summary and the watermarks of the clean run, no duplicate key.
-        LakeProcess.Run faults = lake.run(1800, "bench", "faults", "--date", d.toString(), "--runs", "2", "--seed", "20261204");
+        // A run of that date killed with kill -9 at a random point, the services daemon and its MariaDB with it, then
+        // rerun: the curated tables, the summary and the watermarks of the clean run, no duplicate key. (One kill
+        // here for CI's time; lake bench faults runs 20, docs/benchmarks.md.)
+        LakeProcess.Run faults = lake.run(1800, "bench", "faults", "--date", d.toString(), "--runs", "1", "--seed", "20261204");
         assertThat(faults.exit()).as(faults.out() + faults.err()).isZero();
-        assertThat(faults.out()).contains("2 survived of 2").contains("and the services (").contains("kill -9 of the chain (");
+        assertThat(faults.out()).contains("1 survived of 1").contains("and the services (").contains("kill -9 of the chain (");
         checkSummary(d);
 
         d = d.plusDays(1);
@@ -226,13 +227,13 @@ class ChainIT {
         checkSummary(d);
         assertThat(dump()).contains("{snapshot_date=" + D1 + ", ").contains("{snapshot_date=" + d + ", ");
 
-        // The history, newest first: the stopped run and the killed ones shown as such (a kill point the run outran
+        // The history, newest first: the stopped run and the killed one shown as such (a kill point the run outran
         // is one more successful run), with per-action detail and counters.
         LakeProcess.Run runs = lake.run(120, "runs");
         assertThat(runs.exit()).isZero();
-        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+SUCCEEDED\\s.*")).count()).isGreaterThanOrEqualTo(5);
+        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+SUCCEEDED\\s.*")).count()).isGreaterThanOrEqualTo(4);
         assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+FAILED\\s.*"))).hasSize(1);
-        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+DIED\\s.*"))).hasSize(2);
+        assertThat(runs.out().lines().filter(l -> l.matches("\\S+\\s+DIED\\s.*"))).hasSize(1);
         assertThat(runs.out()).contains("--accept-rejects");
         String newest = runs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         LakeProcess.Run detail = lake.run(120, "runs", newest);
