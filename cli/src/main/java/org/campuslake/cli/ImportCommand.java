@@ -33,12 +33,29 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port of the local MariaDB (default: $LAKE_DB_PORT or 3307).")
     Integer port;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Import and validate with this copy of the catalog"
+            + " (the tables' contract) instead of the built-in one, to try a change of a rule on a date before it is"
+            + " the project's (the setting ingest.catalog).")
+    Path catalog;
+
     @Override
     public Integer call() throws Exception {
         LakeContext ctx = new LakeContext();
-        MariaDbEndpoint db = ctx.localDatabase(port);
+        return run(ctx, ctx.localDatabase(port), date, tables, catalog, skipValidation);
+    }
+
+    /** lake import: the stage's exit code (1: some tables failed, 4: too many rejects). */
+    static int run(LakeContext ctx, MariaDbEndpoint db, LocalDate date, List<String> tables, Path catalog,
+                   boolean skipValidation) throws Exception {
         Path config = writeLocalConfig(ctx, db);
-        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--date", date.toString()));
+        List<String> args = new ArrayList<>();
+        if (catalog != null) {
+            if (!Files.isRegularFile(catalog)) {
+                throw new IllegalArgumentException("--catalog " + catalog + ": no such file");
+            }
+            args.addAll(List.of("-D", "ingest.catalog=" + catalog.toAbsolutePath()));
+        }
+        args.addAll(List.of("--config", config.toString(), "--date", date.toString()));
         for (String t : tables) {
             args.add("--table");
             args.add(t);

@@ -257,6 +257,31 @@ final class LabCommand implements Runnable {
         }
 
         @Override
+        public Map<String, List<String>> lakeFiles(String dir) {
+            throw new UnsupportedOperationException("files of the lake's HDFS");
+        }
+
+        @Override
+        public void write(String file, String text) {
+            throw new UnsupportedOperationException("files of the user's HDFS home");
+        }
+
+        @Override
+        public int erpUpdate(String sql) throws SQLException {
+            return LocalLab.update(env.connect("erp"), sql);
+        }
+
+        @Override
+        public void reimport(String table, String date) {
+            throw new UnsupportedOperationException("lake import");
+        }
+
+        @Override
+        public java.nio.file.Path project() {
+            return StageJvm.repo();
+        }
+
+        @Override
         public Map<String, String> sqoopJob(String name) {
             throw new UnsupportedOperationException("saved Sqoop jobs");
         }
@@ -294,7 +319,47 @@ final class LabCommand implements Runnable {
 
         @Override
         public Map<String, List<String>> files(String dir) throws IOException {
-            java.nio.file.Path folder = SqoopCommand.homeDir(ctx).resolve(dir);
+            return dataFiles(SqoopCommand.homeDir(ctx).resolve(dir));
+        }
+
+        @Override
+        public Map<String, List<String>> lakeFiles(String dir) throws IOException {
+            return dataFiles(ctx.home.root().resolve("lake").resolve(dir));
+        }
+
+        @Override
+        public void write(String file, String text) throws IOException {
+            java.nio.file.Path f = SqoopCommand.homeDir(ctx).resolve(file);
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, text);
+        }
+
+        @Override
+        public int erpUpdate(String sql) throws SQLException {
+            return update(db.connect(EmbeddedMariaDb.ETL_USER, "erp"), sql);
+        }
+
+        @Override
+        public void reimport(String table, String date) throws Exception {
+            int rc = ImportCommand.run(ctx, db, LocalDate.parse(date), List.of(table), null, false);
+            if (rc != 0) {
+                throw new IllegalStateException("the import of erp." + table + " for " + date + " ended with exit code "
+                        + rc + " (see " + ctx.home.logs().resolve("import-" + date + ".log") + ")");
+            }
+        }
+
+        @Override
+        public java.nio.file.Path project() {
+            return StageJvm.repo();
+        }
+
+        static int update(Connection connection, String sql) throws SQLException {
+            try (Connection c = connection; Statement s = c.createStatement()) {
+                return s.executeUpdate(sql);
+            }
+        }
+
+        private static Map<String, List<String>> dataFiles(java.nio.file.Path folder) throws IOException {
             Map<String, List<String>> out = new java.util.TreeMap<>();
             if (!java.nio.file.Files.isDirectory(folder)) {
                 return out;

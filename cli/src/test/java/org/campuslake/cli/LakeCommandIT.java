@@ -439,6 +439,58 @@ class LakeCommandIT {
         assertThat(lake("lab", "check", "1").out()).contains("not yet  the saved job lab01_lessons");
     }
 
+    @Test
+    @Order(15)
+    void labThreeChecksTheChangedRuleTheRerunAndTheStudentsMrUnitTest() throws Exception {
+        LakeProcess.Run start = lake.run(900, "lab", "start", "3"); // on its own, it runs the chain's first date
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.out()).contains("3 quarantined {NOT_ALLOWED_VALUE=3}");
+        LakeProcess.Run fresh = lake("lab", "check", "3");
+        assertThat(fresh.exit()).isEqualTo(1);
+        assertThat(fresh.out()).contains("not yet  your contract", "add retake to its values");
+        runTheSheet(3); // the date rerun with the project's contract: the incident's three grades quarantined
+        assertThat(Files.readString(home.resolve("lake/state/validation/erp/grades/ingest_date=2026-08-31.properties")))
+                .contains("rejected.NOT_ALLOWED_VALUE=3");
+        assertThat(lake("lab", "check", "3").out()).contains("holds 0 and its quarantine 3");
+
+        // A change that lets more through than the lab asks is named.
+        Path contract = home.resolve("home/lab03/erp-tables.yaml");
+        Files.writeString(contract, Files.readString(contract).replace("values: [exam, project, quiz, oral]",
+                "values: [exam, project, quiz, oral, retake, homework]"));
+        assertThat(lake("lab", "check", "3").out()).contains("add retake and change nothing else");
+
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/03-solution.sh").toURI()));
+        LakeProcess.Run solved = lake.shell(900, solution);
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        assertThat(solved.out()).contains(" valid, 0 quarantined");
+        LakeProcess.Run half = lake("lab", "check", "3");
+        assertThat(half.out()).contains("done     your contract", "done     the 3 retakes of 2026-08-31 are in raw",
+                "done     the validation of 2026-08-31 counted no reject", "not yet  an MRUnit test of the new rule");
+
+        // The student's MRUnit test, in the project's test sources while it runs (then taken away again).
+        Path project = LakeProcess.LAKE.getParent();
+        Path test = project.resolve("ingestion/src/test/java/org/campuslake/ingest/validate/RetakeRuleTest.java");
+        Path classes = project.resolve("ingestion/target/test-classes/org/campuslake/ingest/validate");
+        Path report = project.resolve("ingestion/target/surefire-reports/TEST-org.campuslake.ingest.validate.RetakeRuleTest.xml");
+        try {
+            Files.copy(Path.of(LakeCommandIT.class.getResource("/labs/03-solution/RetakeRuleTest.java").toURI()), test,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LakeProcess.Run mvn = lake.shell(900, "mvn -B -q -o -pl ingestion -am test -Dtest=RetakeRuleTest"
+                    + " -Dsurefire.failIfNoSpecifiedTests=false");
+            assertThat(mvn.exit()).as(mvn.out() + mvn.err()).isZero();
+            LakeProcess.Run done = lake("lab", "check", "3");
+            assertThat(done.exit()).as(done.out() + done.err()).isZero();
+            assertThat(done.out()).contains("(org.campuslake.ingest.validate.RetakeRuleTest, 1 test(s))", "Lab 3 is done.")
+                    .doesNotContain("not yet");
+        } finally {
+            Files.deleteIfExists(test);
+            Files.deleteIfExists(report);
+            Files.deleteIfExists(classes.resolve("RetakeRuleTest.class"));
+        }
+        assertThat(lake("lab", "start", "3").exit()).isZero();
+        assertThat(lake("lab", "check", "3").out()).contains("not yet  your contract");
+    }
+
     /** Runs the sheet's runnable blocks in order, as a student types them: each must succeed. */
     private static void runTheSheet(int number) throws Exception {
         org.campuslake.labs.Lab lab = org.campuslake.labs.Labs.get(number).orElseThrow();

@@ -42,6 +42,21 @@ public interface LabLake {
      */
     Map<String, List<String>> files(String dir) throws Exception;
 
+    /** The data files of a folder of the lake (relative to {@link #lakeRoot}), as {@link #files} gives them. */
+    Map<String, List<String>> lakeFiles(String dir) throws Exception;
+
+    /** Writes a file under the user's home (its folders made), replacing what it held. */
+    void write(String file, String text) throws Exception;
+
+    /** A statement that changes the ERP (the lab's incidents), as the lake's import user; the rows it changed. */
+    int erpUpdate(String sql) throws Exception;
+
+    /** Reruns the import and validation of one table for a date with the project's contract (lake import). */
+    void reimport(String table, String date) throws Exception;
+
+    /** The project's folder (its sources and build output), where a student's code and test reports are. */
+    java.nio.file.Path project();
+
     /** Deletes a folder under the user's home, if it is there. */
     void delete(String dir) throws Exception;
 
