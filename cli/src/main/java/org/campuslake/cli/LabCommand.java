@@ -388,7 +388,8 @@ final class LabCommand implements Runnable {
         @Override
         public void deleteSqoopJob(String name) throws Exception {
             if (!sqoopJob(name).isEmpty()) {
-                SqoopCommand.capture(ctx, List.of("job", "--delete", name));
+                List<String> delete = List.of("job", "--delete", name);
+                SqoopCommand.capture(ctx, delete).orFail(delete, ctx);
             }
         }
 

@@ -46,8 +46,20 @@ final class SqoopCommand implements java.util.concurrent.Callable<Integer> {
         return List.of("-Xmx768m", "-Djava.io.tmpdir=" + ctx.home.tmp());
     }
 
-    /** Runs Sqoop for a program (the labs): its standard output; its log goes to .lake/logs/sqoop.log. */
-    static List<String> capture(LakeContext ctx, List<String> sqoop) throws Exception {
+    /** What a program (the labs) gets of a Sqoop run: its exit code and standard output. */
+    record Output(int exit, List<String> lines) {
+        /** The output of a run that had to succeed. */
+        List<String> orFail(List<String> sqoop, LakeContext ctx) {
+            if (exit != 0) {
+                throw new IllegalStateException("sqoop " + String.join(" ", sqoop) + " failed (exit code " + exit
+                        + "; its log: " + ctx.home.logs().resolve("sqoop.log") + ")");
+            }
+            return lines;
+        }
+    }
+
+    /** Runs Sqoop for a program (the labs); its log goes to .lake/logs/sqoop.log. */
+    static Output capture(LakeContext ctx, List<String> sqoop) throws Exception {
         Path out = Files.createTempFile(ctx.home.tmp(), "sqoop", ".out");
         try {
             ProcessBuilder pb = new ProcessBuilder(StageJvm.command("ingestion", MAIN, jvm(ctx), stage(ctx, sqoop)))
@@ -56,12 +68,7 @@ final class SqoopCommand implements java.util.concurrent.Callable<Integer> {
                             .resolve("sqoop.log").toFile()));
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             int rc = pb.start().waitFor();
-            List<String> lines = Files.readAllLines(out);
-            if (rc != 0 && !(sqoop.size() > 1 && sqoop.get(1).equals("--show"))) {
-                throw new IllegalStateException("sqoop " + String.join(" ", sqoop) + " failed (exit code " + rc
-                        + "; its log: " + ctx.home.logs().resolve("sqoop.log") + ")");
-            }
-            return lines;
+            return new Output(rc, Files.readAllLines(out));
         } finally {
             Files.deleteIfExists(out);
         }
@@ -70,7 +77,8 @@ final class SqoopCommand implements java.util.concurrent.Callable<Integer> {
     /** A saved job's properties, as sqoop job --show lists them ("key = value" lines); empty when there is none. */
     static java.util.Map<String, String> savedJob(LakeContext ctx, String name) throws Exception {
         java.util.Map<String, String> props = new java.util.TreeMap<>();
-        for (String line : capture(ctx, List.of("job", "--show", name))) {
+        // A job that is not there fails --show: no properties.
+        for (String line : capture(ctx, List.of("job", "--show", name)).lines()) {
             int eq = line.indexOf(" = ");
             if (eq > 0) {
                 props.put(line.substring(0, eq).trim(), line.substring(eq + 3).trim());

@@ -57,6 +57,13 @@ public interface LabLake {
     /** The project's folder (its sources and build output), where a student's code and test reports are. */
     java.nio.file.Path project();
 
+    /** The lines of all the files {@link #files} or {@link #lakeFiles} gave, file after file. */
+    static List<String> lines(Map<String, List<String>> files) {
+        List<String> out = new java.util.ArrayList<>();
+        files.values().forEach(out::addAll);
+        return out;
+    }
+
     /** Deletes a folder under the user's home, if it is there. */
     void delete(String dir) throws Exception;
 

@@ -234,14 +234,7 @@ public final class SqoopLab implements Lab {
     }
 
     private static List<String> lines(LabLake lake, String dir) throws Exception {
-        List<String> out = new ArrayList<>();
-        if (dir.isEmpty()) {
-            return out;
-        }
-        for (List<String> f : lake.files(dir).values()) {
-            out.addAll(f);
-        }
-        return out;
+        return dir.isEmpty() ? List.of() : LabLake.lines(lake.files(dir));
     }
 
     private static List<Long> firstFields(List<String> rows) {

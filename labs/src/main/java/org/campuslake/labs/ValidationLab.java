@@ -95,9 +95,10 @@ public final class ValidationLab implements Lab {
     public List<Finding> check(LabLake lake) throws Exception {
         List<Finding> out = new ArrayList<>();
         String d = date(lake);
-        out.add(contract(lake));
-        List<String> raw = lines(lake.lakeFiles("raw/erp/grades/ingest_date=" + d));
-        List<String> quarantined = lines(lake.lakeFiles("quarantine/erp/grades/ingest_date=" + d));
+        Map<String, List<String>> lab = lake.files(DIR); // the copy of the contract and the start's time
+        out.add(contract(lab));
+        List<String> raw = LabLake.lines(lake.lakeFiles("raw/erp/grades/ingest_date=" + d));
+        List<String> quarantined = LabLake.lines(lake.lakeFiles("quarantine/erp/grades/ingest_date=" + d));
         long inRaw = raw.stream().filter(ValidationLab::isRetake).count();
         long inQuarantine = quarantined.stream().filter(l -> l.contains("\u0001" + RETAKE + "\u0001")).count();
         String moved = "the " + RETAKES + " retakes of " + d + " are in raw, none left in quarantine";
@@ -109,13 +110,13 @@ public final class ValidationLab implements Lab {
                     + d + " --table grades --catalog .lake/home/" + CONTRACT));
         }
         out.add(counters(lake, d, inRaw == RETAKES));
-        out.add(test(lake));
+        out.add(test(lake, lab));
         return out;
     }
 
-    private static Finding contract(LabLake lake) throws Exception {
+    private static Finding contract(Map<String, List<String>> lab) {
         String what = "your contract (.lake/home/" + CONTRACT + ") allows a retake, and still nothing else new";
-        List<String> file = lake.files(DIR).get("erp-tables.yaml");
+        List<String> file = lab.get("erp-tables.yaml");
         if (file == null) {
             return Finding.missing(what, "It is not there: ./lake lab start 3 writes it");
         }
@@ -156,7 +157,7 @@ public final class ValidationLab implements Lab {
                 + " of grades for " + d + " says " + rejected + ": rerun it with your contract (step 4)");
     }
 
-    private static Finding test(LabLake lake) throws Exception {
+    private static Finding test(LabLake lake, Map<String, List<String>> lab) throws Exception {
         String what = "an MRUnit test of the new rule ran and passed since the lab started";
         Path tests = lake.project().resolve(TESTS);
         List<Path> mine = new ArrayList<>();
@@ -172,7 +173,7 @@ public final class ValidationLab implements Lab {
             return Finding.missing(what, "No test class under " + TESTS + " uses MRUnit and a " + RETAKE + ": write"
                     + " one from the sheet's skeleton (step 5)");
         }
-        long started = Long.parseLong(lake.files(DIR).getOrDefault("started", List.of("0")).get(0).strip());
+        long started = Long.parseLong(lab.getOrDefault("started", List.of("0")).get(0).strip());
         List<String> notes = new ArrayList<>();
         for (Path src : mine) {
             String name = TESTS.relativize(lake.project().relativize(src)).toString().replace('/', '.')
@@ -215,11 +216,5 @@ public final class ValidationLab implements Lab {
     private static boolean isRetake(String rawLine) {
         String[] f = rawLine.split("\u0001", -1);
         return f.length > ASSESSMENT && f[ASSESSMENT].equals(RETAKE);
-    }
-
-    private static List<String> lines(Map<String, List<String>> files) {
-        List<String> out = new ArrayList<>();
-        files.values().forEach(out::addAll);
-        return out;
     }
 }
