@@ -44,12 +44,18 @@ final class ChainRunner {
     /** @param overrides job properties of this run only (acceptRejects=true), over the environment's */
     static RunRecord run(LakeContext ctx, List<LocalDate> dates, String command, RunListener listener, int maxWorkflows,
                          Map<String, String> overrides) throws Exception {
+        return run(ctx, dates, command, listener, maxWorkflows, overrides, built());
+    }
+
+    /** @param source the applications to run: the project's build, or a copy a user changed (lake run --apps) */
+    static RunRecord run(LakeContext ctx, List<LocalDate> dates, String command, RunListener listener, int maxWorkflows,
+                         Map<String, String> overrides, Path source) throws Exception {
         MariaDbEndpoint db = ctx.localDatabase(null);
         ServicesState s = ctx.services.running().orElseThrow();
         ImportCommand.writeLocalConfig(ctx, db);
         AnalyticsCommand.writeLocalConfig(ctx.home, db, s.metastorePort(), "metastore");
         PseudonymSalt.ensure(ctx.home);
-        Path apps = deploy(ctx.home.root().resolve("apps"));
+        Path apps = deploy(source, ctx.home.root().resolve("apps"));
         deploySchema(ctx, s, apps);
 
         Map<String, String> props = new LinkedHashMap<>();
@@ -183,15 +189,21 @@ final class ChainRunner {
         }
     }
 
+    /** The project's applications as the build packages them. */
+    static Path built() {
+        return StageJvm.repo().resolve("oozie-workflows/target/apps");
+    }
+
     /**
-     * Copies the built applications ({@code oozie-workflows/target/apps}) into {@code target}, replacing what an
-     * earlier run deployed, after checking every file against the Oozie schemas and the graph rules.
+     * Copies the applications ({@link #built}, or a copy of them) into {@code target}, replacing what an earlier run
+     * deployed, after checking every file against the Oozie schemas and the graph rules.
      */
-    static Path deploy(Path target) throws IOException {
-        Path built = StageJvm.repo().resolve("oozie-workflows/target/apps");
+    static Path deploy(Path built, Path target) throws IOException {
         if (!Files.isDirectory(built.resolve("ingest/lib")) || !Files.isDirectory(built.resolve("lib"))) {
-            throw new IllegalStateException("the Oozie applications are not packaged (" + built.resolve("ingest/lib")
-                    + " is missing): run ./lake (it builds what is missing) or mvn package");
+            throw new IllegalStateException(built.equals(built()) ? "the Oozie applications are not packaged ("
+                    + built.resolve("ingest/lib") + " is missing): run ./lake (it builds what is missing) or mvn package"
+                    : built + " does not hold a whole copy of the applications (no ingest/lib or lib/): copy all of "
+                    + built());
         }
         validate(built);
         Path staging = target.resolveSibling(target.getFileName() + ".new");

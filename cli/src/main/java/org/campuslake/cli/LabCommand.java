@@ -290,6 +290,26 @@ final class LabCommand implements Runnable {
         public void deleteSqoopJob(String name) {
             throw new UnsupportedOperationException("saved Sqoop jobs");
         }
+
+        @Override
+        public void erpAdvance(String date) {
+            throw new UnsupportedOperationException("lake erp advance on the cluster's ERP");
+        }
+
+        @Override
+        public List<RunRecord> runs() {
+            throw new UnsupportedOperationException("the run history of a lab on the cluster");
+        }
+
+        @Override
+        public void copyApps(String dir) {
+            throw new UnsupportedOperationException("a copy of the applications in the user's HDFS home");
+        }
+
+        @Override
+        public List<String> validateApps(String dir) {
+            throw new UnsupportedOperationException("a copy of the applications in the user's HDFS home");
+        }
     }
 
     /** The local lake, as a lab sees it: Beeline on the local Spark Thrift Server, the lake under .lake/lake. */
@@ -391,6 +411,43 @@ final class LabCommand implements Runnable {
                 List<String> delete = List.of("job", "--delete", name);
                 SqoopCommand.capture(ctx, delete).orFail(delete, ctx);
             }
+        }
+
+        @Override
+        public void erpAdvance(String date) throws Exception {
+            ErpAdvancer.Report a = new ErpAdvancer(ctx.erpDatabase(null), new ConsoleProgress()).advance(LocalDate.parse(date));
+            if (a.inserted() + a.updated() > 0) {
+                ctx.err.printf("The ERP lived up to %s (%,d rows inserted, %,d updated)%n", date, a.inserted(), a.updated());
+            }
+        }
+
+        @Override
+        public void copyApps(String dir) throws IOException {
+            java.nio.file.Path to = SqoopCommand.homeDir(ctx).resolve(dir);
+            ChainRunner.deleteTree(to);
+            java.nio.file.Path from = ChainRunner.built();
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+                for (java.nio.file.Path f : files.sorted().toList()) {
+                    java.nio.file.Path t = to.resolve(from.relativize(f).toString());
+                    if (java.nio.file.Files.isDirectory(f)) {
+                        java.nio.file.Files.createDirectories(t);
+                    } else {
+                        java.nio.file.Files.copy(f, t);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public List<String> validateApps(String dir) throws IOException {
+            return ValidateCommand.problems(SqoopCommand.homeDir(ctx).resolve(dir));
+        }
+
+        @Override
+        public List<RunRecord> runs() throws IOException {
+            List<RunRecord> newestFirst = new org.campuslake.oozie.run.RunHistory(ctx.home.root()).list();
+            java.util.Collections.reverse(newestFirst);
+            return newestFirst;
         }
 
         @Override

@@ -50,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
                 + " action in lake runs). On a cluster this is the job property acceptRejects=true.")
     boolean acceptRejects;
 
+    @Option(names = "--apps", paramLabel = "DIR",
+            description = "Run these Oozie applications instead of the project's build (oozie-workflows/target/apps):"
+                + " a copy of all of them in which you changed a workflow or a coordinator. Checked against the Oozie"
+                + " schemas and the graph rules first, as the build's are. Local runner only.")
+    java.nio.file.Path apps;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LocalDate> dates = dates(spec, date, from, to);
         LakeContext ctx = new LakeContext();
+        if (env.equals("cluster") && apps != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--apps runs a copy with the local runner;"
+                    + " on a cluster, put the changed files into the deployed applications in HDFS (hdfs dfs -put -f)"
+                    + " and run the date (docs/labs/06-oozie-workflow.md)");
+        }
         if (env.equals("cluster")) {
             int rc = 0;
             for (RunRecord r : ClusterEnv.load(ctx).run(ctx, dates, timeoutMinutes, overrides())) {
@@ -69,11 +80,15 @@ final class RunCommand implements Callable<Integer> {
                     + "' (known: local, cluster; a Vagrant cluster runs its schedule: lake deploy --env vagrant)");
         }
         String command = "run " + (date != null ? "--date " + date : "--from " + from + " --to " + to)
-                + (acceptRejects ? " --accept-rejects" : "");
+                + (acceptRejects ? " --accept-rejects" : "") + (apps != null ? " --apps " + apps : "");
         ctx.err.println("Running the bundle for " + (dates.size() == 1 ? dates.get(0) : dates.size() + " dates, "
                 + dates.get(0) + " to " + dates.get(dates.size() - 1)) + " with the local runner (history and logs:"
                 + " " + ctx.home.root().resolve("runs") + ")");
-        RunRecord r = ChainRunner.run(ctx, dates, command, new ChainProgress(ctx.err), maxWorkflows, overrides());
+        if (apps != null && !java.nio.file.Files.isDirectory(apps)) {
+            throw new IllegalArgumentException("no such folder: " + apps);
+        }
+        RunRecord r = ChainRunner.run(ctx, dates, command, new ChainProgress(ctx.err), maxWorkflows, overrides(),
+                apps == null ? ChainRunner.built() : apps.toAbsolutePath());
         return report(ctx, r);
     }
 

@@ -54,6 +54,22 @@ final class ValidateCommand implements Callable<Integer> {
         return bad == 0 ? 0 : 1;
     }
 
+    /** The problems of every Oozie application file in a folder (other XML skipped), as {@code lake validate} prints them. */
+    static List<String> problems(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of(folder + ": no such folder");
+        }
+        List<String> out = new ArrayList<>();
+        for (Path f : xmlFiles(folder)) {
+            List<Problem> problems = AppValidator.validate(f);
+            if (problems.size() == 1 && problems.get(0).message().startsWith("not an Oozie application")) {
+                continue;
+            }
+            problems.forEach(p -> out.add(p.toString()));
+        }
+        return out;
+    }
+
     private static List<Path> xmlFiles(Path target) throws IOException {
         if (Files.isRegularFile(target)) {
             return List.of(target);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -490,6 +491,87 @@ class LakeCommandIT {
         }
         assertThat(lake("lab", "start", "3").exit()).isZero();
         assertThat(lake("lab", "check", "3").out()).contains("not yet  your contract");
+    }
+
+    @Test
+    @Order(16)
+    void labSixAddsAnActionToACopyOfTheIngestWorkflowAndRunsADateWithIt() throws Exception {
+        LakeProcess.Run start = lake.run(900, "lab", "start", "6");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        Path copy = home.resolve("home/lab06/apps/ingest/workflow.xml");
+        assertThat(copy).isRegularFile();
+        assertThat(home.resolve("home/lab06/apps/ingest/lib")).isDirectory();
+        LakeProcess.Run fresh = lake("lab", "check", "6");
+        assertThat(fresh.exit()).isEqualTo(1);
+        assertThat(fresh.out()).contains("done     your copy of the applications validates",
+                "not yet  the ingest workflow has a shell action day-report", "has no action named day-report");
+        runTheSheet(6);
+
+        // Half done: the action is there but mark-ready still ends the workflow, which the validator calls unreachable.
+        String original = Files.readString(copy);
+        Files.writeString(copy, original.replace("  <kill name=\"rejects-too-high\">", "  <action name=\"day-report\">\n"
+                + "    <shell xmlns=\"uri:oozie:shell-action:1.0\"><exec>echo</exec><capture-output/></shell>\n"
+                + "    <ok to=\"end\"/>\n    <error to=\"fail\"/>\n  </action>\n  <kill name=\"rejects-too-high\">"));
+        LakeProcess.Run half = lake("lab", "check", "6");
+        assertThat(half.out()).contains("not yet  your copy of the applications validates", "day-report",
+                "mark-ready goes on to 'end', not to day-report");
+        LakeProcess.Run refused = lake("run", "--date", "2026-09-01", "--apps", home.resolve("home/lab06/apps").toString());
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("the applications do not validate");
+        Files.writeString(copy, original);
+
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/06-solution.sh").toURI()));
+        LakeProcess.Run solved = lake.shell(900, solution);
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        assertThat(solved.out()).contains("all valid", ": SUCCEEDED");
+        LakeProcess.Run done = lake("lab", "check", "6");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).containsPattern("rows\\.valid=[1-9]").contains("Lab 6 is done.").doesNotContain("not yet");
+        // The project's own applications did not change: the next plain run deploys them again.
+        assertThat(Files.readString(LakeProcess.LAKE.getParent().resolve("oozie-workflows/target/apps/ingest/workflow.xml")))
+                .doesNotContain("day-report");
+
+        assertThat(lake("lab", "start", "6").exit()).isZero();
+        assertThat(Files.readString(copy)).doesNotContain("day-report");
+        assertThat(lake("lab", "check", "6").out()).contains("not yet  the ingest workflow has a shell action day-report");
+    }
+
+    @Test
+    @Order(17)
+    void labSevenBackfillsTwoDaysAndTheMissingOneWaitsForItsDoneFlags() throws Exception {
+        // The lake has published 2026-08-31 and 2026-09-01: the lab's days are the two after, which the ERP lives.
+        LakeProcess.Run start = lake.run(900, "lab", "start", "7");
+        assertThat(start.exit()).as(start.out() + start.err()).isZero();
+        assertThat(start.err()).doesNotContain("Running the chain").contains("The ERP lived up to 2026-09-03");
+        assertThat(Files.readAllLines(home.resolve("home/lab07/days"))).containsExactly("2026-09-02", "2026-09-03");
+        List<String> incident = Files.readAllLines(home.resolve("home/lab07/incident"));
+        assertThat(incident).hasSizeGreaterThan(10);
+        LakeProcess.Run fresh = lake("lab", "check", "7");
+        assertThat(fresh.exit()).isEqualTo(1);
+        assertThat(fresh.out()).contains("not yet  one run backfilled 2026-09-02 and 2026-09-03",
+                "./lake run --from 2026-09-02 --to 2026-09-03");
+        assertThat(lake("lab", "start", "7").exit()).isZero(); // again: the same days, the incident not made twice
+        assertThat(Files.readAllLines(home.resolve("home/lab07/incident"))).isEqualTo(incident);
+
+        runTheSheet(7); // its backfill: the second day stops on its reject ratio, its analytics waits
+        assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-02/_SUCCESS")).isRegularFile();
+        assertThat(home.resolve("lake/raw/erp/grades/ingest_date=2026-09-03/_SUCCESS")).doesNotExist();
+        LakeProcess.Run half = lake("lab", "check", "7");
+        assertThat(half.out()).contains("done     one run backfilled 2026-09-02 and 2026-09-03",
+                "done     in that run, the analytics of 2026-09-03 waited for its input events",
+                "not yet  2026-09-03 went through", "./lake run --date 2026-09-03 --accept-rejects");
+
+        String solution = Files.readString(Path.of(LakeCommandIT.class.getResource("/labs/07-solution.sh").toURI()));
+        LakeProcess.Run solved = lake.shell(900, solution);
+        assertThat(solved.exit()).as(solved.out() + solved.err()).isZero();
+        LakeProcess.Run done = lake("lab", "check", "7");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("(" + incident.size() + " grades)", "Lab 7 is done.").doesNotContain("not yet");
+
+        // Started again, the lab moves on to the next two days.
+        assertThat(lake("lab", "start", "7").exit()).isZero();
+        assertThat(Files.readAllLines(home.resolve("home/lab07/days"))).containsExactly("2026-09-04", "2026-09-05");
+        assertThat(lake("lab", "check", "7").out()).contains("not yet  one run backfilled 2026-09-04 and 2026-09-05");
     }
 
     /** Runs the sheet's runnable blocks in order, as a student types them: each must succeed. */

@@ -19,32 +19,8 @@ public final class AnalysisLab extends DatabaseLab {
             + " summary.bi_dropouts_by_campus ORDER BY `Campus Key`";
 
     public AnalysisLab() {
-        super(DB, 3);
-    }
-
-    @Override
-    public int number() {
-        return 8;
-    }
-
-    @Override
-    public String slug() {
-        return "analysis-and-bi";
-    }
-
-    @Override
-    public String title() {
-        return "Analysis and BI";
-    }
-
-    @Override
-    public int minutes() {
-        return 45;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN);
+        super(8, "analysis-and-bi", "Analysis and BI", 45,
+                Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN), DB, 3);
     }
 
     @Override

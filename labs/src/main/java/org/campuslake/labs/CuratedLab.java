@@ -34,32 +34,8 @@ public final class CuratedLab extends DatabaseLab {
     }
 
     public CuratedLab() {
-        super(DB, 3);
-    }
-
-    @Override
-    public int number() {
-        return 4;
-    }
-
-    @Override
-    public String slug() {
-        return "curated-tables-and-gdpr";
-    }
-
-    @Override
-    public String title() {
-        return "Curated tables and GDPR";
-    }
-
-    @Override
-    public int minutes() {
-        return 60;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.TWO_DAY_RUN);
+        super(4, "curated-tables-and-gdpr", "Curated tables and GDPR", 60,
+                Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.TWO_DAY_RUN), DB, 3);
     }
 
     @Override

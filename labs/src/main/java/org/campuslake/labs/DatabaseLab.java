@@ -1,14 +1,16 @@
 package org.campuslake.labs;
 
 import java.util.List;
+import java.util.Set;
 
 /** A lab whose work is a Hive database of the student's own (lab02, lab04, ...): its start drops it. */
-abstract class DatabaseLab implements Lab {
+abstract class DatabaseLab extends SheetLab {
     final String db;
     private final int createStep;
 
     /** @param createStep the sheet's step that creates the database, for the hint */
-    DatabaseLab(String db, int createStep) {
+    DatabaseLab(int number, String slug, String title, int minutes, Set<Need> needs, String db, int createStep) {
+        super(number, slug, title, minutes, needs);
         this.db = db;
         this.createStep = createStep;
     }

@@ -54,6 +54,18 @@ public interface LabLake {
     /** Reruns the import and validation of one table for a date with the project's contract (lake import). */
     void reimport(String table, String date) throws Exception;
 
+    /** Lives the ERP's simulated days up to a date (lake erp advance --to); nothing when it has lived it. */
+    void erpAdvance(String date) throws Exception;
+
+    /** The run history (lake runs), oldest first: the local runner's runs and those followed on a cluster. */
+    List<org.campuslake.oozie.run.RunRecord> runs() throws Exception;
+
+    /** Copies the project's built Oozie applications (all of them, their jars too) into a folder under the home. */
+    void copyApps(String dir) throws Exception;
+
+    /** Checks the Oozie applications in a folder under the home as lake validate does: its problems, file:line: message. */
+    List<String> validateApps(String dir) throws Exception;
+
     /** The project's folder (its sources and build output), where a student's code and test reports are. */
     java.nio.file.Path project();
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class Labs {
     private Labs() {}
 
-    public static final List<Lab> ALL = List.of(new SqoopLab(), new RawZoneLab(), new ValidationLab(), new CuratedLab(), new AnalysisLab());
+    public static final List<Lab> ALL = List.of(new SqoopLab(), new RawZoneLab(), new ValidationLab(), new CuratedLab(),
+            new WorkflowLab(), new CoordinatorLab(), new AnalysisLab());
 
     public static Optional<Lab> get(int number) {
         return ALL.stream().filter(l -> l.number() == number).findFirst();

@@ -19,32 +19,8 @@ public final class RawZoneLab extends DatabaseLab {
             + " GROUP BY ingest_date ORDER BY ingest_date";
 
     public RawZoneLab() {
-        super(DB, 1);
-    }
-
-    @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public String slug() {
-        return "raw-zone-and-external-tables";
-    }
-
-    @Override
-    public String title() {
-        return "The raw zone and Hive external tables";
-    }
-
-    @Override
-    public int minutes() {
-        return 45;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN);
+        super(2, "raw-zone-and-external-tables", "The raw zone and Hive external tables", 45,
+                Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN), DB, 1);
     }
 
     @Override

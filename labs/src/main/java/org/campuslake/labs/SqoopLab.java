@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * into folders of their home ({@code lab01/...}), and saves an incremental import as a Sqoop job. The check reads
  * those folders and the job's metastore entry, and compares them with the ERP.
  */
-public final class SqoopLab implements Lab {
+public final class SqoopLab extends SheetLab {
     static final String DIR = "lab01";
     static final String JOB = "lab01_lessons";
     /** The lesson the student's incremental imports start after (the sheet's --last-value). */
@@ -24,29 +24,9 @@ public final class SqoopLab implements Lab {
     static final int LEFT_DATE = 8;
     static final int GRADE_UPDATED_AT = 6;
 
-    @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public String slug() {
-        return "sqoop-imports";
-    }
-
-    @Override
-    public String title() {
-        return "Sqoop full and incremental imports";
-    }
-
-    @Override
-    public int minutes() {
-        return 60;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SERVICES, Need.SEEDED_ERP);
+    public SqoopLab() {
+        super(1, "sqoop-imports", "Sqoop full and incremental imports", 60,
+                Set.of(Need.SERVICES, Need.SEEDED_ERP));
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.campuslake.ingest.catalog.ColumnContract;
  * changes the rule in a copy of the contract, reruns the date's import and validation with it (the three grades
  * leave the quarantine for raw, nothing lost), reads the job's counters, and writes an MRUnit test of the new rule.
  */
-public final class ValidationLab implements Lab {
+public final class ValidationLab extends SheetLab {
     static final String DIR = "lab03";
     /** The student's copy of the contract, under their home (lab start writes it). */
     static final String CONTRACT = DIR + "/erp-tables.yaml";
@@ -32,29 +32,9 @@ public final class ValidationLab implements Lab {
     static final Path TESTS = Path.of("ingestion", "src", "test", "java");
     private static final Pattern SUITE = Pattern.compile("<testsuite[^>]*\\bname=\"([^\"]+)\"[^>]*>");
 
-    @Override
-    public int number() {
-        return 3;
-    }
-
-    @Override
-    public String slug() {
-        return "mapreduce-validation";
-    }
-
-    @Override
-    public String title() {
-        return "MapReduce validation";
-    }
-
-    @Override
-    public int minutes() {
-        return 60;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN);
+    public ValidationLab() {
+        super(3, "mapreduce-validation", "MapReduce validation", 60,
+                Set.of(Need.SERVICES, Need.SEEDED_ERP, Need.ONE_DAY_RUN));
     }
 
     @Override
