@@ -8,7 +8,7 @@ cat > .lake/home/lab06/day-report.xml <<'XML'
   <action name="day-report">
     <shell xmlns="uri:oozie:shell-action:1.0">
       <exec>echo</exec>
-      <argument>rows.valid=${wf:actionData('validate')['rows.valid']}</argument>
+      <argument>rows.reported=${wf:actionData('validate')['rows.valid']}</argument>
       <capture-output/>
     </shell>
     <ok to="end"/>

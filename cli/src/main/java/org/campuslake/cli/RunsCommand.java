@@ -124,11 +124,17 @@ final class RunsCommand implements Callable<Integer> {
         }
     }
 
-    /** Every action's row counters, summed per name. */
+    /** Every action's row counters, summed per name (a value that is not a number, which a user's action may print, left out). */
     static String counters(RunRecord.CoordAction a) {
         Map<String, Long> sum = new TreeMap<>();
         for (RunRecord.Action n : a.nodes) {
-            n.counters.forEach((k, v) -> sum.merge(k, Long.parseLong(v), Long::sum));
+            n.counters.forEach((k, v) -> {
+                try {
+                    sum.merge(k, Long.parseLong(v.strip()), Long::sum);
+                } catch (NumberFormatException e) {
+                    // shown in the run's detail (lake runs ID), as printed
+                }
+            });
         }
         return sum.isEmpty() ? "" : sum.toString();
     }

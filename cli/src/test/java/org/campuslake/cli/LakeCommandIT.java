@@ -526,7 +526,7 @@ class LakeCommandIT {
         assertThat(solved.out()).contains("all valid", ": SUCCEEDED");
         LakeProcess.Run done = lake("lab", "check", "6");
         assertThat(done.exit()).as(done.out() + done.err()).isZero();
-        assertThat(done.out()).containsPattern("rows\\.valid=[1-9]").contains("Lab 6 is done.").doesNotContain("not yet");
+        assertThat(done.out()).containsPattern("rows\\.reported=[1-9]").contains("Lab 6 is done.").doesNotContain("not yet");
         // The project's own applications did not change: the next plain run deploys them again.
         assertThat(Files.readString(LakeProcess.LAKE.getParent().resolve("oozie-workflows/target/apps/ingest/workflow.xml")))
                 .doesNotContain("day-report");

@@ -49,6 +49,12 @@ public final class CoordinatorLab extends SheetLab {
             throw new IllegalStateException("the lake has published no date yet: run ./lake lab start 7");
         }
         LocalDate first = LocalDate.parse(newest.get(0)).plusDays(1);
+        // Started again before the second day went through: the same days (the next ones would start on the incident).
+        List<String> days = lake.files(DIR).getOrDefault("days", List.of());
+        if (days.size() == 2 && lake.summary("SELECT snapshot_date FROM snapshot WHERE snapshot_date = '"
+                + days.get(1).strip() + "'").isEmpty() && !LocalDate.parse(days.get(0).strip()).isAfter(first)) {
+            first = LocalDate.parse(days.get(0).strip());
+        }
         LocalDate second = first.plusDays(1);
         lake.erpAdvance(second.toString());
         // The incident, once per day: grades last changed before it, so the incident is their newest version.
@@ -95,8 +101,12 @@ public final class CoordinatorLab extends SheetLab {
         List<String> published = lake.summary("SELECT snapshot_date FROM snapshot WHERE snapshot_date IN ('" + first
                 + "', '" + second + "')");
         List<Finding> out = new ArrayList<>();
-        Optional<RunRecord> backfill = runs.stream()
-                .filter(r -> action(r, "ingest", first).isPresent() && action(r, "ingest", second).isPresent()).findFirst();
+        // The first backfill in which the first day went through (an interrupted one may come before it), else the newest.
+        List<RunRecord> backfills = runs.stream()
+                .filter(r -> action(r, "ingest", first).isPresent() && action(r, "ingest", second).isPresent()).toList();
+        Optional<RunRecord> backfill = backfills.stream().filter(r -> succeeded(r, "ingest", first)
+                && succeeded(r, "analytics", first)).findFirst()
+                .or(() -> backfills.isEmpty() ? Optional.empty() : Optional.of(backfills.get(backfills.size() - 1)));
         out.add(backfill(backfill, first, second, published));
         out.add(missingDay(backfill, second));
         out.add(recovered(lake, lab, runs, backfill, second, published));
@@ -184,6 +194,10 @@ public final class CoordinatorLab extends SheetLab {
                     + " updated_at), or the rerun does not see them");
         }
         return Finding.ok(what + " (" + incident.size() + " grades)");
+    }
+
+    private static boolean succeeded(RunRecord r, String coordinator, LocalDate date) {
+        return action(r, coordinator, date).map(a -> a.status.equals("SUCCEEDED")).orElse(false);
     }
 
     private static Optional<RunRecord.CoordAction> action(RunRecord r, String coordinator, LocalDate date) {
