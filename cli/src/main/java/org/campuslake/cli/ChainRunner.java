@@ -207,17 +207,7 @@ final class ChainRunner {
         }
         validate(built);
         Path staging = target.resolveSibling(target.getFileName() + ".new");
-        deleteTree(staging);
-        try (Stream<Path> files = Files.walk(built)) {
-            for (Path f : files.sorted().toList()) {
-                Path to = staging.resolve(built.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        copyTree(built, staging);
         deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
@@ -235,6 +225,21 @@ final class ChainRunner {
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the applications do not validate:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** Copies a folder's tree into {@code to}, replacing what was there. */
+    static void copyTree(Path from, Path to) throws IOException {
+        deleteTree(to);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.sorted().toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

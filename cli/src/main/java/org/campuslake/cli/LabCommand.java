@@ -423,19 +423,7 @@ final class LabCommand implements Runnable {
 
         @Override
         public void copyApps(String dir) throws IOException {
-            java.nio.file.Path to = SqoopCommand.homeDir(ctx).resolve(dir);
-            ChainRunner.deleteTree(to);
-            java.nio.file.Path from = ChainRunner.built();
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
-                for (java.nio.file.Path f : files.sorted().toList()) {
-                    java.nio.file.Path t = to.resolve(from.relativize(f).toString());
-                    if (java.nio.file.Files.isDirectory(f)) {
-                        java.nio.file.Files.createDirectories(t);
-                    } else {
-                        java.nio.file.Files.copy(f, t);
-                    }
-                }
-            }
+            ChainRunner.copyTree(ChainRunner.built(), SqoopCommand.homeDir(ctx).resolve(dir));
         }
 
         @Override

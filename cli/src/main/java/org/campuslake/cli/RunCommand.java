@@ -79,14 +79,14 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown environment '" + env
                     + "' (known: local, cluster; a Vagrant cluster runs its schedule: lake deploy --env vagrant)");
         }
+        if (apps != null && !java.nio.file.Files.isDirectory(apps)) {
+            throw new IllegalArgumentException("no such folder: " + apps);
+        }
         String command = "run " + (date != null ? "--date " + date : "--from " + from + " --to " + to)
                 + (acceptRejects ? " --accept-rejects" : "") + (apps != null ? " --apps " + apps : "");
         ctx.err.println("Running the bundle for " + (dates.size() == 1 ? dates.get(0) : dates.size() + " dates, "
                 + dates.get(0) + " to " + dates.get(dates.size() - 1)) + " with the local runner (history and logs:"
                 + " " + ctx.home.root().resolve("runs") + ")");
-        if (apps != null && !java.nio.file.Files.isDirectory(apps)) {
-            throw new IllegalArgumentException("no such folder: " + apps);
-        }
         RunRecord r = ChainRunner.run(ctx, dates, command, new ChainProgress(ctx.err), maxWorkflows, overrides(),
                 apps == null ? ChainRunner.built() : apps.toAbsolutePath());
         return report(ctx, r);

@@ -34,9 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
             boolean explicit = Files.isRegularFile(target);
             for (Path f : xmlFiles(target)) {
-                List<Problem> problems = AppValidator.validate(f);
-                if (!explicit && problems.size() == 1 && problems.get(0).message().startsWith("not an Oozie application")) {
-                    continue; // other XML in an application folder (a Hadoop configuration, say)
+                List<Problem> problems = check(f, explicit);
+                if (problems == null) {
+                    continue;
                 }
                 files++;
                 if (problems.isEmpty()) {
@@ -61,13 +61,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<String> out = new ArrayList<>();
         for (Path f : xmlFiles(folder)) {
-            List<Problem> problems = AppValidator.validate(f);
-            if (problems.size() == 1 && problems.get(0).message().startsWith("not an Oozie application")) {
-                continue;
+            List<Problem> problems = check(f, false);
+            if (problems != null) {
+                problems.forEach(p -> out.add(p.toString()));
             }
-            problems.forEach(p -> out.add(p.toString()));
         }
         return out;
+    }
+
+    /** A file's problems; null for other XML in an application folder (a Hadoop configuration, say). */
+    private static List<Problem> check(Path f, boolean explicit) throws IOException {
+        List<Problem> problems = AppValidator.validate(f);
+        boolean other = problems.size() == 1 && problems.get(0).message().startsWith("not an Oozie application");
+        return other && !explicit ? null : problems;
     }
 
     private static List<Path> xmlFiles(Path target) throws IOException {

@@ -29,7 +29,6 @@ public final class CoordinatorLab extends SheetLab {
     /** Grades of the incident beyond that day's other changes: the day's reject ratio is then above one half. */
     static final int MARGIN = 10;
     static final int GRADE_ID = 0;
-    static final int GRADE = 4;
 
     public CoordinatorLab() {
         super(7, "coordinators-and-datasets", "Coordinators and datasets", 60,
@@ -92,12 +91,7 @@ public final class CoordinatorLab extends SheetLab {
         LocalDate first = LocalDate.parse(days.get(0).strip());
         LocalDate second = LocalDate.parse(days.get(1).strip());
         long started = Long.parseLong(lab.getOrDefault("started", List.of("0")).get(0).strip());
-        List<RunRecord> runs = new ArrayList<>();
-        for (RunRecord r : lake.runs()) {
-            if (r.started != null && Instant.parse(r.started).toEpochMilli() >= started) {
-                runs.add(r);
-            }
-        }
+        List<RunRecord> runs = lake.runsSince(started);
         List<String> published = lake.summary("SELECT snapshot_date FROM snapshot WHERE snapshot_date IN ('" + first
                 + "', '" + second + "')");
         List<Finding> out = new ArrayList<>();

@@ -60,6 +60,17 @@ public interface LabLake {
     /** The run history (lake runs), oldest first: the local runner's runs and those followed on a cluster. */
     List<org.campuslake.oozie.run.RunRecord> runs() throws Exception;
 
+    /** The runs that started at or after a moment (a lab's start, epoch milliseconds), oldest first. */
+    default List<org.campuslake.oozie.run.RunRecord> runsSince(long millis) throws Exception {
+        List<org.campuslake.oozie.run.RunRecord> out = new java.util.ArrayList<>();
+        for (org.campuslake.oozie.run.RunRecord r : runs()) {
+            if (r.started != null && java.time.Instant.parse(r.started).toEpochMilli() >= millis) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** Copies the project's built Oozie applications (all of them, their jars too) into a folder under the home. */
     void copyApps(String dir) throws Exception;
 

@@ -1,7 +1,6 @@
 package org.campuslake.labs;
 
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +117,7 @@ public final class WorkflowLab extends SheetLab {
         String what = "a run since the lab started ran " + ACTION + ", which reported the day's valid rows ("
                 + REPORTED + ", as many as the validate action's " + VALID + ")";
         List<String> notes = new ArrayList<>();
-        for (RunRecord r : lake.runs()) {
-            if (r.started == null || Instant.parse(r.started).toEpochMilli() < started) {
-                continue;
-            }
+        for (RunRecord r : lake.runsSince(started)) {
             for (RunRecord.CoordAction a : r.actions) {
                 Optional<RunRecord.Action> mine = a.nodes.stream().filter(n -> ACTION.equals(n.name)).findFirst();
                 if (a.coordinator == null || !a.coordinator.contains("ingest") || mine.isEmpty()) {
